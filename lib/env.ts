@@ -1,0 +1,61 @@
+import { z } from "zod";
+
+/**
+ * The only reader of process.env. Parsed once, lazily, so `next build` can
+ * import modules without a full runtime configuration.
+ */
+const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().min(1).optional());
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    APP_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+    DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data")),
+    DATABASE_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+    DATABASE_DRIVER: z.preprocess(emptyToUndefined, z.enum(["pglite", "pg", "neon"]).optional()),
+    NEON_WS_PROXY: optionalString,
+    AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
+    AUTH_GITHUB_ID: optionalString,
+    AUTH_GITHUB_SECRET: optionalString,
+    AUTH_GOOGLE_ID: optionalString,
+    AUTH_GOOGLE_SECRET: optionalString,
+    LIVEKIT_URL: z.url(),
+    LIVEKIT_PUBLIC_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+    LIVEKIT_API_KEY: z.string().min(1),
+    LIVEKIT_API_SECRET: z.string().min(32, "LIVEKIT_API_SECRET must be at least 32 characters"),
+    LIVEKIT_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(600).default(600),
+  })
+  .transform((e) => ({
+    ...e,
+    databaseDriver: pickDatabaseDriver(e.DATABASE_URL, e.DATABASE_DRIVER),
+    livekitPublicUrl: e.LIVEKIT_PUBLIC_URL ?? e.LIVEKIT_URL,
+    github: e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET ? { clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET } : undefined,
+    google: e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET ? { clientId: e.AUTH_GOOGLE_ID, clientSecret: e.AUTH_GOOGLE_SECRET } : undefined,
+  }));
+
+export type Env = z.infer<typeof envSchema>;
+
+export function pickDatabaseDriver(url: string | undefined, forced: "pglite" | "pg" | "neon" | undefined) {
+  if (forced) return forced;
+  if (!url) return "pglite" as const;
+  return new URL(url).hostname.endsWith(".neon.tech") ? ("neon" as const) : ("pg" as const);
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Whether this process runs inside the Next.js Node.js server (not the edge runtime). */
+export function isNodeServerRuntime() {
+  return process.env.NEXT_RUNTIME === "nodejs";
+}

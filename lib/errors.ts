@@ -1,0 +1,77 @@
+/**
+ * One error type for the whole app. A code like "not_found:meeting" maps to an
+ * HTTP status and a message that is safe to show; details go to the log only.
+ */
+export type ErrorKind =
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "gone"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "internal";
+
+export type ErrorCode = `${ErrorKind}:${string}`;
+
+const statusByKind: Record<ErrorKind, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  internal: 500,
+};
+
+const defaultMessage: Record<ErrorKind, string> = {
+  bad_request: "The request could not be understood. Check the fields and try again.",
+  unauthorized: "Please sign in (or join as a guest) first.",
+  forbidden: "You are not allowed to do that.",
+  not_found: "Not found.",
+  conflict: "That conflicts with the current state.",
+  gone: "That is no longer available.",
+  payload_too_large: "The request is too large.",
+  unsupported_media_type: "Send the request body as application/json.",
+  internal: "Something went wrong on our side. Please try again.",
+};
+
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  readonly kind: ErrorKind;
+  readonly status: number;
+  readonly publicMessage: string;
+
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly fields?: FieldErrors,
+    options?: { cause?: unknown },
+  ) {
+    const kind = code.split(":")[0] as ErrorKind;
+    super(message ?? defaultMessage[kind], options);
+    this.name = "AppError";
+    this.kind = kind;
+    this.status = statusByKind[kind] ?? 500;
+    this.publicMessage = message ?? defaultMessage[kind];
+  }
+
+  toJSON() {
+    return { error: { code: this.code, message: this.publicMessage, ...(this.fields ? { fields: this.fields } : {}) } };
+  }
+
+  toResponse(init?: ResponseInit) {
+    return Response.json(this.toJSON(), { ...init, status: this.status });
+  }
+}
+
+/** Converts anything thrown in a handler into a JSON response; unknown errors are logged and hidden. */
+export function errorResponse(err: unknown): Response {
+  if (err instanceof AppError) return err.toResponse();
+  console.error("[parley] unhandled error", err);
+  return new AppError("internal:unexpected").toResponse();
+}
