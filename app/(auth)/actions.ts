@@ -1,0 +1,56 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn } from "@/lib/auth";
+import { hashPassword } from "@/lib/auth/password";
+import { signInSchema, signUpSchema } from "@/lib/auth/schema";
+import { createUser } from "@/lib/db/queries/users";
+import { addAuditEntry } from "@/lib/db/queries/audit-log";
+import { fieldErrors } from "@/lib/http";
+import type { MessageKey } from "@/lib/i18n";
+
+export type AuthFormState = {
+  error?: MessageKey;
+  fields?: Record<string, string[]>;
+  values?: { email?: string; name?: string };
+};
+
+/** Only same-site relative paths, so a crafted link cannot bounce users to another site. */
+function safeCallback(raw: FormDataEntryValue | null): string {
+  const value = typeof raw === "string" ? raw : "";
+  return value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/dashboard";
+}
+
+async function signInWithPassword(email: string, password: string, redirectTo: string): Promise<AuthFormState | never> {
+  try {
+    await signIn("credentials", { email, password, redirectTo });
+    return {};
+  } catch (err) {
+    // signIn redirects by throwing; only Auth.js errors mean "wrong credentials".
+    if (err instanceof AuthError) return { error: "auth.invalidCredentials", values: { email } };
+    throw err;
+  }
+}
+
+export async function signInAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
+  const email = String(formData.get("email") ?? "");
+  if (!parsed.success) return { error: "auth.fixFields", fields: fieldErrors(parsed.error), values: { email } };
+  return signInWithPassword(parsed.data.email, parsed.data.password, safeCallback(formData.get("callbackUrl")));
+}
+
+export async function signUpAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const values = { email: String(formData.get("email") ?? ""), name: String(formData.get("name") ?? "") };
+  const parsed = signUpSchema.safeParse({ name: formData.get("name"), email: formData.get("email"), password: formData.get("password") });
+  if (!parsed.success) return { error: "auth.fixFields", fields: fieldErrors(parsed.error), values };
+  const user = await createUser({ ...parsed.data, passwordHash: await hashPassword(parsed.data.password) });
+  if (!user) return { error: "auth.emailTaken", values };
+  await addAuditEntry({ meetingId: null, actor: user.id, action: "user.signed_up" });
+  return signInWithPassword(parsed.data.email, parsed.data.password, safeCallback(formData.get("callbackUrl")));
+}
+
+export async function oauthSignInAction(formData: FormData) {
+  const provider = formData.get("provider");
+  if (provider !== "github" && provider !== "google") return;
+  await signIn(provider, { redirectTo: safeCallback(formData.get("callbackUrl")) });
+}

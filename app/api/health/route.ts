@@ -1,0 +1,11 @@
+import { sql } from "drizzle-orm";
+import { getDb } from "@/lib/db/client";
+import { route } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(async () => {
+  const db = await getDb();
+  await db.execute(sql`select 1`);
+  return Response.json({ ok: true });
+});

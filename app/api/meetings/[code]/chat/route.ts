@@ -1,0 +1,45 @@
+import { addChatMessage, listChatMessages } from "@/lib/db/queries/chat-messages";
+import type { ChatMessage } from "@/lib/db/schema";
+import { readJson, route } from "@/lib/http";
+import { loadMeetingAndCaller } from "@/lib/meetings/load";
+import { postChatMessageSchema } from "./schema";
+
+type Ctx = { params: Promise<{ code: string }> };
+
+// Clock skew tolerated on the sender's timestamp; outside it the server's time is used.
+const MAX_SKEW_MS = 5 * 60_000;
+
+function toJson(m: ChatMessage) {
+  return {
+    id: m.id,
+    clientId: m.clientId,
+    senderIdentity: m.senderIdentity,
+    senderName: m.senderName,
+    body: m.body,
+    sentAt: m.sentAt.toISOString(),
+  };
+}
+
+export const GET = route(async (_request, { params }: Ctx) => {
+  const { meeting } = await loadMeetingAndCaller((await params).code);
+  const messages = await listChatMessages({ meetingId: meeting.id });
+  return Response.json({ messages: messages.map(toJson) }, { headers: { "cache-control": "no-store" } });
+});
+
+/** Stores a message once per clientId: 201 when new, 200 with the stored copy on a retry. */
+export const POST = route(async (request, { params }: Ctx) => {
+  const { meeting, caller } = await loadMeetingAndCaller((await params).code);
+  const input = await readJson(request, postChatMessageSchema);
+  const now = Date.now();
+  const claimed = new Date(input.sentAt).getTime();
+  const sentAt = new Date(Math.abs(claimed - now) <= MAX_SKEW_MS ? claimed : now);
+  const { message, created } = await addChatMessage({
+    meetingId: meeting.id,
+    clientId: input.clientId,
+    senderIdentity: caller.identity,
+    senderName: caller.name,
+    body: input.body,
+    sentAt,
+  });
+  return Response.json({ message: toJson(message) }, { status: created ? 201 : 200 });
+});

@@ -1,0 +1,25 @@
+import { setGuestCookie } from "@/lib/auth/guest";
+import { addAuditEntry } from "@/lib/db/queries/audit-log";
+import { createGuest } from "@/lib/db/queries/guests";
+import { AppError } from "@/lib/errors";
+import { readJson, route } from "@/lib/http";
+import { loadMeetingOr404 } from "@/lib/meetings/load";
+import { readMeetingSettings } from "@/lib/meetings/settings";
+import { joinAsGuestSchema } from "./schema";
+
+type Ctx = { params: Promise<{ code: string }> };
+
+/** Gives the browser a guest identity limited to this meeting (HttpOnly cookie). */
+export const POST = route(async (request, { params }: Ctx) => {
+  const meeting = await loadMeetingOr404((await params).code);
+  const { displayName } = await readJson(request, joinAsGuestSchema);
+  const settings = readMeetingSettings(meeting.settings);
+  if (!settings.allowGuests) throw new AppError("forbidden:guests", "This meeting does not accept guests. Sign in to join.");
+  const guest = await createGuest({ meetingId: meeting.id, displayName, canPublish: settings.guestsCanPublish });
+  await setGuestCookie(meeting.code, { guestId: guest.id, meetingId: meeting.id });
+  await addAuditEntry({ meetingId: meeting.id, actor: guest.id, action: "guest.created", detail: { displayName } });
+  return Response.json(
+    { guest: { identity: guest.id, displayName: guest.displayName, canPublish: guest.canPublish } },
+    { status: 201 },
+  );
+});

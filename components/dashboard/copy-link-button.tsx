@@ -1,0 +1,20 @@
+"use client";
+
+import { useState } from "react";
+import { useT } from "@/components/i18n/i18n-provider";
+
+export function CopyLinkButton({ code }: { code: string }) {
+  const t = useT();
+  const [copied, setCopied] = useState(false);
+  async function copy() {
+    const link = `${window.location.origin}/m/${code}`;
+    await navigator.clipboard.writeText(link);
+    setCopied(true);
+    setTimeout(() => setCopied(false), 2000);
+  }
+  return (
+    <button className="btn" type="button" onClick={copy} data-testid="copy-link" data-link-code={code}>
+      {copied ? t("dashboard.linkCopied") : t("dashboard.copyLink")}
+    </button>
+  );
+}

@@ -1,0 +1,80 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { useT } from "@/components/i18n/i18n-provider";
+
+type ApiError = { error?: { message?: string; fields?: Record<string, string[]> } };
+
+/** Instant meeting → straight to its pre-join page; scheduled → back to the list. */
+export function NewMeetingForm() {
+  const t = useT();
+  const router = useRouter();
+  const [scheduled, setScheduled] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const title = String(form.get("title") ?? "").trim();
+    const startsAt = String(form.get("startsAt") ?? "");
+    setPending(true);
+    setError(null);
+    try {
+      const response = await fetch("/api/meetings", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          ...(title ? { title } : {}),
+          // datetime-local has no zone: interpret it in the user's own time zone.
+          scheduledStart: scheduled && startsAt ? new Date(startsAt).toISOString() : null,
+        }),
+      });
+      const data = (await response.json()) as ApiError & { meeting?: { code: string } };
+      if (!response.ok || !data.meeting) {
+        const fields = data.error?.fields ? Object.values(data.error.fields).flat().join(" ") : "";
+        setError([data.error?.message ?? t("common.error"), fields].filter(Boolean).join(" "));
+        return;
+      }
+      if (scheduled) router.refresh();
+      else router.push(`/m/${data.meeting.code}`);
+    } catch {
+      setError(t("common.error"));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="card stack" aria-labelledby="new-meeting-heading">
+      <h2 id="new-meeting-heading">{t("dashboard.newMeeting")}</h2>
+      <div className="row" role="radiogroup">
+        <label>
+          <input type="radio" name="kind" checked={!scheduled} onChange={() => setScheduled(false)} /> {t("dashboard.instantMeeting")}
+        </label>
+        <label>
+          <input type="radio" name="kind" checked={scheduled} onChange={() => setScheduled(true)} /> {t("dashboard.scheduleMeeting")}
+        </label>
+      </div>
+      <label className="field">
+        {t("dashboard.meetingTitle")}
+        <input name="title" maxLength={120} placeholder={t("dashboard.meetingTitlePlaceholder")} />
+      </label>
+      {scheduled && (
+        <label className="field">
+          {t("dashboard.startsAt")}
+          <input name="startsAt" type="datetime-local" required />
+        </label>
+      )}
+      {error && (
+        <p role="alert" className="alert">
+          {error}
+        </p>
+      )}
+      <button className="btn btn-primary" type="submit" disabled={pending}>
+        {pending ? t("dashboard.creating") : t("dashboard.create")}
+      </button>
+    </form>
+  );
+}

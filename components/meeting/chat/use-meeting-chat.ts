@@ -1,0 +1,143 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useConnectionState, useDataChannel } from "@livekit/components-react";
+import { ConnectionState, type Participant } from "livekit-client";
+import { postChatMessage } from "@/lib/meetings/chat-api";
+import {
+  CHAT_TOPIC,
+  checkChatBody,
+  countUnread,
+  decodeLiveChat,
+  encodeLiveChat,
+  entryFromStored,
+  newClientId,
+  removeChatEntry,
+  upsertChatEntries,
+  type ChatBodyCheck,
+  type ChatEntry,
+  type StoredChatMessage,
+} from "@/lib/meetings/chat-messages";
+import { createChatOutbox, outboxStorageKey, type ChatOutbox, type OutboxEvent, type OutboxItem } from "@/lib/meetings/chat-outbox";
+import { useChatHistory, type HistoryStatus } from "./use-chat-history";
+
+export type MeetingChat = {
+  messages: ChatEntry[];
+  unread: number;
+  history: HistoryStatus;
+  reloadHistory: () => void;
+  /** Validates, shows the message at once and sends it; returns why not when the draft is unusable. */
+  send: (draft: string) => ChatBodyCheck;
+  retry: (clientId: string) => void;
+  remove: (clientId: string) => void;
+};
+
+type Self = { identity: string; name: string };
+
+function openStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch (error) {
+    console.warn("[chat] localStorage is unavailable; unsent messages will not survive a reload", error);
+    return null;
+  }
+}
+
+/** Chat state for the whole room; lives above the panel so messages (and the unread count) arrive while it is closed. */
+export function useMeetingChat({ code, self, open }: { code: string; self: Self; open: boolean }): MeetingChat {
+  const [messages, setMessages] = useState<ChatEntry[]>([]);
+  const [seen, setSeen] = useState<ReadonlySet<string>>(() => new Set());
+  const connectionState = useConnectionState();
+  const connectedRef = useRef(false);
+  const selfRef = useRef(self);
+  const outboxRef = useRef<ChatOutbox | null>(null);
+
+  useEffect(() => {
+    connectedRef.current = connectionState === ConnectionState.Connected;
+    selfRef.current = self;
+  });
+
+  const onPacket = useCallback((packet: { payload: Uint8Array; from?: Participant }) => {
+    const payload = decodeLiveChat(packet.payload);
+    if (!payload) return console.warn("[chat] ignored a malformed chat packet");
+    if (!packet.from) return console.warn("[chat] ignored a chat packet without a sending participant");
+    // Who wrote it comes from LiveKit's authenticated participant, never from the payload.
+    const { identity, name } = packet.from;
+    setMessages((current) => upsertChatEntries(current, [{ ...payload, senderIdentity: identity, senderName: name || identity, status: "sent" }]));
+  }, []);
+  const { send: sendPacket } = useDataChannel(CHAT_TOPIC, onPacket);
+  const sendPacketRef = useRef(sendPacket);
+  useEffect(() => {
+    sendPacketRef.current = sendPacket;
+  }, [sendPacket]);
+
+  useEffect(() => {
+    const own = (item: OutboxItem): ChatEntry => ({
+      clientId: item.clientId,
+      body: item.body,
+      sentAt: item.sentAt,
+      senderIdentity: selfRef.current.identity,
+      senderName: selfRef.current.name,
+      status: item.status,
+      error: item.error,
+    });
+    const apply = (event: OutboxEvent) => {
+      if (event.type === "removed") setMessages((current) => removeChatEntry(current, event.clientId));
+      else if (event.type === "stored") {
+        const entry = event.message ? entryFromStored(event.message) : { ...own(event.item), status: "sent" as const };
+        setMessages((current) => upsertChatEntries(current, [entry]));
+      } else setMessages((current) => upsertChatEntries(current, [own(event.item)]));
+    };
+    const outbox = createChatOutbox({
+      storage: openStorage(),
+      storageKey: outboxStorageKey(code),
+      post: (message) => postChatMessage(code, message),
+      publish: (message) => sendPacketRef.current(encodeLiveChat(message), { reliable: true }),
+      canPublish: () => connectedRef.current,
+      onEvent: apply,
+      onError: (where, error) => console.warn(`[chat] outbox ${where} problem`, error),
+    });
+    outboxRef.current = outbox;
+    outbox.start();
+    const retryNow = () => outbox.retryAllNow();
+    window.addEventListener("online", retryNow);
+    return () => {
+      window.removeEventListener("online", retryNow);
+      outbox.dispose();
+      outboxRef.current = null;
+    };
+  }, [code]);
+
+  // Back in the room: skip the remaining backoff and publish what waited for the connection.
+  useEffect(() => {
+    if (connectionState === ConnectionState.Connected) outboxRef.current?.retryAllNow();
+  }, [connectionState]);
+
+  const onHistory = useCallback((stored: StoredChatMessage[], initial: boolean) => {
+    setMessages((current) => upsertChatEntries(current, stored.map(entryFromStored)));
+    // What was said before you joined is context, not news: no unread badge for it.
+    if (initial) setSeen((previous) => new Set([...previous, ...stored.map((m) => m.clientId)]));
+  }, []);
+  const history = useChatHistory(code, onHistory);
+
+  useEffect(() => {
+    if (open) setSeen(new Set(messages.map((m) => m.clientId)));
+  }, [open, messages]);
+
+  const send = useCallback((draft: string): ChatBodyCheck => {
+    const check = checkChatBody(draft);
+    if (!check.ok) return check;
+    const outbox = outboxRef.current;
+    if (!outbox) throw new Error("Chat is not ready yet"); // only before the first effect, which a click cannot precede
+    outbox.enqueue({ clientId: newClientId(), body: check.body, sentAt: new Date().toISOString() });
+    return check;
+  }, []);
+
+  return {
+    messages,
+    unread: open ? 0 : countUnread(messages, seen, self.identity),
+    history: history.status,
+    reloadHistory: history.reload,
+    send,
+    retry: useCallback((clientId: string) => outboxRef.current?.retry(clientId), []),
+    remove: useCallback((clientId: string) => void outboxRef.current?.remove(clientId), []),
+  };
+}

@@ -1,0 +1,80 @@
+"use client";
+
+import { useId, useSyncExternalStore } from "react";
+import { Track } from "livekit-client";
+import { useT } from "@/components/i18n/i18n-provider";
+import styles from "../meeting.module.css";
+import { ControlButton } from "./control-button";
+import { DeviceMenu } from "./device-menu";
+import { MediaToggle, type ToggleableSource } from "./media-toggle";
+
+export type Panel = "chat" | "participants";
+
+type Props = {
+  canPublish: boolean;
+  panel: Panel | null;
+  onTogglePanel: (panel: Panel) => void;
+  unread: number;
+  participantCount: number;
+  onLeave: () => void;
+  onMediaFailure: (source: ToggleableSource, error: unknown) => void;
+};
+
+const noSubscribe = () => () => {};
+// Phones have no getDisplayMedia; hide the button rather than offer something that cannot work.
+const canShareScreen = () => typeof navigator.mediaDevices?.getDisplayMedia === "function";
+
+/** The bottom bar: media toggles with device menus, screen share, leave; chat and people on the side. */
+export function ControlBar({ canPublish, panel, onTogglePanel, unread, participantCount, onLeave, onMediaFailure }: Props) {
+  const t = useT();
+  const unreadId = useId();
+  const peopleId = useId();
+  const screenShareSupported = useSyncExternalStore(noSubscribe, canShareScreen, () => false);
+
+  return (
+    <div className={styles.controlBar}>
+      <div className={styles.controlsMain} role="group" aria-label={t("meeting.controls.toolbar")}>
+        {canPublish && (
+          <>
+            <div className={styles.splitControl}>
+              <MediaToggle source={Track.Source.Microphone} onFailure={onMediaFailure} />
+              <DeviceMenu device="microphone" onFailure={(error) => onMediaFailure(Track.Source.Microphone, error)} />
+            </div>
+            <div className={styles.splitControl}>
+              <MediaToggle source={Track.Source.Camera} onFailure={onMediaFailure} />
+              <DeviceMenu device="camera" onFailure={(error) => onMediaFailure(Track.Source.Camera, error)} />
+            </div>
+            {screenShareSupported && <MediaToggle source={Track.Source.ScreenShare} onFailure={onMediaFailure} />}
+          </>
+        )}
+        <ControlButton icon="callEnd" label={t("meeting.controls.leave")} tone="danger" className={styles.leaveButton} onClick={onLeave} />
+      </div>
+      <div className={styles.controlsSide}>
+        <ControlButton
+          icon="chat"
+          label={t("meeting.controls.chat")}
+          tone={panel === "chat" ? "active" : "default"}
+          aria-expanded={panel === "chat"}
+          badge={unread}
+          aria-describedby={unread > 0 ? unreadId : undefined}
+          onClick={() => onTogglePanel("chat")}
+        />
+        <ControlButton
+          icon="people"
+          label={t("meeting.controls.participants")}
+          tone={panel === "participants" ? "active" : "default"}
+          aria-expanded={panel === "participants"}
+          badge={participantCount}
+          aria-describedby={peopleId}
+          onClick={() => onTogglePanel("participants")}
+        />
+        <span id={unreadId} hidden>
+          {t("meeting.controls.unread", { count: unread })}
+        </span>
+        <span id={peopleId} hidden>
+          {t("meeting.controls.peopleCount", { count: participantCount })}
+        </span>
+      </div>
+    </div>
+  );
+}

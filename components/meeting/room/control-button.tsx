@@ -1,0 +1,27 @@
+import type { ButtonHTMLAttributes } from "react";
+import styles from "../meeting.module.css";
+import { Icon, type IconName } from "./icons";
+
+type Props = Omit<ButtonHTMLAttributes<HTMLButtonElement>, "children"> & {
+  icon: IconName;
+  /** Accessible name. Rendered as visually hidden text, not aria-label, so getByLabel("Microphone") finds only the device picker. */
+  label: string;
+  /** "off" = red like Meet's muted mic; "danger" = leave; "active" = a panel that is open. */
+  tone?: "default" | "off" | "danger" | "active";
+  /** Small count on the corner (unread messages, people); purely visual — describe it with aria-describedby. */
+  badge?: number;
+};
+
+export function ControlButton({ icon, label, tone = "default", badge, className, type = "button", ...rest }: Props) {
+  return (
+    <button type={type} className={[styles.controlButton, styles[`tone_${tone}`], className].filter(Boolean).join(" ")} title={label} {...rest}>
+      <Icon name={icon} />
+      <span className={styles.srOnly}>{label}</span>
+      {badge !== undefined && badge > 0 && (
+        <span className={styles.badge} aria-hidden="true">
+          {badge > 99 ? "99+" : badge}
+        </span>
+      )}
+    </button>
+  );
+}

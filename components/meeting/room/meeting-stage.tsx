@@ -1,0 +1,41 @@
+"use client";
+
+import { isTrackReference, useSpeakingParticipants, useTracks, type TrackReference } from "@livekit/components-react";
+import { Track } from "livekit-client";
+import { orderTiles } from "@/lib/meetings/grid-layout";
+import { ScreenShareLayout } from "./screen-share-layout";
+import { VideoGrid } from "./video-grid";
+import { tileKey } from "./video-tile";
+
+const SOURCES = [
+  { source: Track.Source.Camera, withPlaceholder: true },
+  { source: Track.Source.ScreenShare, withPlaceholder: false },
+];
+
+/** Picks the layout: a grid of cameras, or a shared screen on stage with the cameras in a strip. */
+export function MeetingStage() {
+  const trackRefs = useTracks(SOURCES);
+  // Subscribing here re-renders on every active-speaker change, which re-sorts the tiles.
+  const speakers = useSpeakingParticipants();
+  const speaking = new Set(speakers.map((p) => p.identity));
+
+  // Not usePagination: it re-sorts in LiveKit's order (you first, speakers moved only when off-page).
+  const cameras = orderTiles(
+    trackRefs.filter((ref) => ref.source === Track.Source.Camera),
+    (ref) => ({
+      key: tileKey(ref),
+      isSpeaking: speaking.has(ref.participant.identity),
+      audioLevel: ref.participant.audioLevel,
+      isLocal: ref.participant.isLocal,
+      joinedAt: ref.participant.joinedAt?.getTime() ?? 0,
+    }),
+  );
+  // Someone else's screen goes on stage before your own (you already know what you are sharing).
+  const screens = trackRefs
+    .filter((ref): ref is TrackReference => ref.source === Track.Source.ScreenShare && isTrackReference(ref))
+    .sort((a, b) => Number(a.participant.isLocal) - Number(b.participant.isLocal));
+
+  if (screens.length === 0) return <VideoGrid tiles={cameras} />;
+  const [stage, ...otherScreens] = screens;
+  return <ScreenShareLayout stage={stage} strip={[...otherScreens, ...cameras]} />;
+}

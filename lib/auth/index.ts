@@ -1,0 +1,77 @@
+import "server-only";
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { getDb } from "@/lib/db/client";
+import { accounts, sessions, users, verificationTokens } from "@/lib/db/schema";
+import { getUserByEmail } from "@/lib/db/queries/users";
+import { getEnv } from "@/lib/env";
+import { getDummyHash, verifyPassword } from "./password";
+import { signInSchema } from "./schema";
+import { shouldUseSecureCookies } from "./cookies";
+
+async function buildConfig(): Promise<NextAuthConfig> {
+  const env = getEnv();
+  const db = await getDb();
+  return {
+    secret: env.AUTH_SECRET,
+    trustHost: true,
+    useSecureCookies: shouldUseSecureCookies(),
+    // CAUTION: JWT sessions cannot be revoked server-side before they expire; the lifetime
+    // is kept short (8 h) until sign-out invalidation lands with the security issue.
+    session: { strategy: "jwt", maxAge: 8 * 3600 },
+    // The adapter is only used by OAuth providers (users + linked accounts).
+    adapter: DrizzleAdapter(db as never, {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    } as never),
+    pages: { signIn: "/sign-in" },
+    providers: [
+      Credentials({
+        credentials: { email: {}, password: {} },
+        async authorize(raw) {
+          const parsed = signInSchema.safeParse(raw);
+          if (!parsed.success) return null;
+          const user = await getUserByEmail({ email: parsed.data.email });
+          if (!user?.passwordHash) {
+            await verifyPassword(parsed.data.password, await getDummyHash());
+            return null;
+          }
+          if (!(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
+          return { id: user.id, name: user.name, email: user.email };
+        },
+      }),
+      ...(env.github ? [GitHub(env.github)] : []),
+      ...(env.google ? [Google(env.google)] : []),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user?.id) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => buildConfig());
+
+export function enabledOAuthProviders(): Array<"github" | "google"> {
+  const env = getEnv();
+  return [...(env.github ? (["github"] as const) : []), ...(env.google ? (["google"] as const) : [])];
+}
+
+/** The signed-in user's id and name, or null. */
+export async function getSessionUser(): Promise<{ id: string; name: string; email: string | null } | null> {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  return { id, name: session.user?.name ?? session.user?.email ?? "", email: session.user?.email ?? null };
+}

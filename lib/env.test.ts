@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { pickDatabaseDriver } from "./env";
+
+describe("pickDatabaseDriver", () => {
+  it("uses PGlite without a DATABASE_URL, Neon for Neon hosts, node-postgres otherwise", () => {
+    expect(pickDatabaseDriver(undefined, undefined)).toBe("pglite");
+    expect(pickDatabaseDriver("postgres://u:p@ep-cool-1234.eu-central-1.aws.neon.tech/db", undefined)).toBe("neon");
+    expect(pickDatabaseDriver("postgres://u:p@db.internal:5432/parley", undefined)).toBe("pg");
+    expect(pickDatabaseDriver("postgres://u:p@127.0.0.1/db", "neon")).toBe("neon");
+  });
+});
+
+describe("getEnv", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  it("names every invalid variable in one error", async () => {
+    vi.stubEnv("AUTH_SECRET", "short");
+    vi.stubEnv("LIVEKIT_URL", "not a url");
+    vi.stubEnv("LIVEKIT_API_KEY", "k");
+    vi.stubEnv("LIVEKIT_API_SECRET", "s");
+    const { getEnv } = await import("./env");
+    expect(() => getEnv()).toThrowError(/AUTH_SECRET[\s\S]*LIVEKIT_URL[\s\S]*LIVEKIT_API_SECRET/);
+  });
+
+  it("treats empty optional variables as unset and enables OAuth only with both keys", async () => {
+    vi.stubEnv("AUTH_SECRET", "x".repeat(32));
+    vi.stubEnv("LIVEKIT_URL", "ws://127.0.0.1:7880");
+    vi.stubEnv("LIVEKIT_API_KEY", "APIkey");
+    vi.stubEnv("LIVEKIT_API_SECRET", "y".repeat(40));
+    vi.stubEnv("DATABASE_URL", "");
+    vi.stubEnv("AUTH_GITHUB_ID", "id");
+    vi.stubEnv("AUTH_GITHUB_SECRET", "");
+    const { getEnv } = await import("./env");
+    const env = getEnv();
+    expect(env.databaseDriver).toBe("pglite");
+    expect(env.github).toBeUndefined();
+    expect(env.livekitPublicUrl).toBe("ws://127.0.0.1:7880");
+    expect(env.LIVEKIT_TOKEN_TTL_SECONDS).toBe(600);
+  });
+});

@@ -1,0 +1,15 @@
+export const common = {
+  appName: "Parley",
+  tagline: "Meetings that run their AI on your own device.",
+  signIn: "Sign in",
+  signUp: "Sign up",
+  signOut: "Sign out",
+  dashboard: "Dashboard",
+  loading: "Loading…",
+  error: "Something went wrong. Please try again.",
+  tryAgain: "Try again",
+  cancel: "Cancel",
+  close: "Close",
+  copy: "Copy",
+  copied: "Copied",
+};

@@ -1,0 +1,57 @@
+import "server-only";
+import type { WebhookEvent } from "livekit-server-sdk";
+import { addAuditEntry } from "@/lib/db/queries/audit-log";
+import { getMeetingByCode, markMeetingEnded, markMeetingLive } from "@/lib/db/queries/meetings";
+import { closeOpenSessions, recordParticipantJoined, recordParticipantLeft } from "@/lib/db/queries/participant-sessions";
+import { claimWebhookEvent, releaseWebhookEvent } from "@/lib/db/queries/webhook-events";
+
+export type WebhookOutcome = "handled" | "duplicate" | "ignored";
+
+function eventTime(event: WebhookEvent): Date {
+  // createdAt is unix seconds (bigint) set by livekit-server when the event happened.
+  const seconds = Number(event.createdAt ?? 0n);
+  return seconds > 0 ? new Date(seconds * 1000) : new Date();
+}
+
+/** Records a verified LiveKit event once; a redelivered event id changes nothing. */
+export async function handleWebhookEvent(event: WebhookEvent): Promise<WebhookOutcome> {
+  const roomName = event.room?.name;
+  if (!event.id || !roomName) return "ignored";
+  const meeting = await getMeetingByCode({ code: roomName });
+  if (!meeting) return "ignored";
+
+  if (!(await claimWebhookEvent({ id: event.id, event: event.event }))) return "duplicate";
+  try {
+    const at = eventTime(event);
+    const p = event.participant;
+    switch (event.event) {
+      case "room_started":
+        await markMeetingLive({ id: meeting.id, at });
+        await addAuditEntry({ meetingId: meeting.id, actor: "livekit", action: "room.started" });
+        break;
+      case "room_finished":
+        await markMeetingEnded({ id: meeting.id, at });
+        await closeOpenSessions({ meetingId: meeting.id, at });
+        await addAuditEntry({ meetingId: meeting.id, actor: "livekit", action: "room.finished" });
+        break;
+      case "participant_joined":
+        if (!p) return "ignored";
+        await markMeetingLive({ id: meeting.id, at });
+        await recordParticipantJoined({ meetingId: meeting.id, identity: p.identity, livekitSid: p.sid, displayName: p.name || null, joinedAt: at });
+        await addAuditEntry({ meetingId: meeting.id, actor: p.identity, action: "participant.joined", target: p.sid });
+        break;
+      case "participant_left":
+        if (!p) return "ignored";
+        await recordParticipantLeft({ meetingId: meeting.id, identity: p.identity, livekitSid: p.sid, displayName: p.name || null, leftAt: at });
+        await addAuditEntry({ meetingId: meeting.id, actor: p.identity, action: "participant.left", target: p.sid });
+        break;
+      default:
+        return "ignored";
+    }
+    return "handled";
+  } catch (err) {
+    // Let LiveKit's retry deliver it again rather than losing the event.
+    await releaseWebhookEvent({ id: event.id });
+    throw err;
+  }
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { getMeetingByCode } from "@/lib/db/queries/meetings";
+import type { Meeting } from "@/lib/db/schema";
+import { getMeetingCaller, type MeetingCaller } from "@/lib/auth/caller";
+import { isMeetingCode } from "./code";
+
+export async function loadMeetingOr404(code: string): Promise<Meeting> {
+  const meeting = isMeetingCode(code) ? await getMeetingByCode({ code }) : undefined;
+  if (!meeting) throw new AppError("not_found:meeting", "No meeting has that code.");
+  return meeting;
+}
+
+/** session/guest → meeting → caller: 404 for an unknown code, 401 for nobody. */
+export async function loadMeetingAndCaller(code: string): Promise<{ meeting: Meeting; caller: MeetingCaller }> {
+  const meeting = await loadMeetingOr404(code);
+  const caller = await getMeetingCaller(meeting);
+  if (!caller) throw new AppError("unauthorized:meeting", "Sign in or join this meeting as a guest first.");
+  return { meeting, caller };
+}
+
+/** The JSON shape of a meeting in API responses. */
+export function meetingToJson(m: Meeting) {
+  return {
+    code: m.code,
+    title: m.title,
+    status: m.status,
+    scheduledStart: m.scheduledStart?.toISOString() ?? null,
+    settings: m.settings,
+    createdAt: m.createdAt.toISOString(),
+  };
+}

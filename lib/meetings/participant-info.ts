@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+/** What the UI reads from a LiveKit participant's metadata and name. */
+
+export const PARTICIPANT_ROLES = ["host", "co_host", "participant", "guest"] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+const metadataSchema = z.object({ role: z.enum(PARTICIPANT_ROLES) });
+
+/** The server writes `{"role":"host"}` into participant metadata; anything else means "unknown". */
+export function readParticipantRole(metadata: string | undefined | null): ParticipantRole | null {
+  if (!metadata) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(metadata);
+  } catch {
+    return null; // metadata set by something other than our server; no role to show
+  }
+  const parsed = metadataSchema.safeParse(json);
+  return parsed.success ? parsed.data.role : null;
+}
+
+/**
+ * Up to two letters for the camera-off placeholder: first letters of the first and last word,
+ * or the first character for one-word and CJK names ("李小龙" → "李").
+ */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/u).filter(Boolean);
+  if (words.length === 0) return "?";
+  const first = (word: string) => Array.from(word)[0] ?? "";
+  const letters = words.length === 1 ? first(words[0]) : first(words[0]) + first(words[words.length - 1]);
+  return letters.toLocaleUpperCase();
+}

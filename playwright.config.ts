@@ -1,0 +1,32 @@
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./tests/helpers/chromium";
+import { TEST_PORTS } from "./tests/helpers/ports";
+
+/**
+ * End-to-end tests drive Debian's Chromium (no downloaded browsers) with fake
+ * camera and microphone. The app, PostgreSQL and livekit-server are started by
+ * scripts/test-all.ts (`npm test`), which passes E2E_BASE_URL.
+ */
+const baseURL = process.env.E2E_BASE_URL ?? `http://localhost:${TEST_PORTS.e2eApp}`;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: ".data/test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    video: "off",
+    permissions: ["camera", "microphone"],
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+  },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "chromium", testMatch: /.*\.spec\.ts/, dependencies: ["setup"] },
+  ],
+});

@@ -1,0 +1,71 @@
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { dataDir, ensureDir, repoRoot } from "./paths";
+import { spawnManaged, waitForHttp, type ManagedProcess } from "./process";
+
+/** Variables passed to child processes (NodeJS.ProcessEnv as augmented by Next requires NODE_ENV). */
+export type EnvVars = Record<string, string | undefined>;
+
+const nextBin = path.join(repoRoot, "node_modules", "next", "dist", "bin", "next");
+
+/** AUTH_SECRET for a local install: generated once and kept in .data/ (mode 0600). */
+export function loadOrCreateAuthSecret(): string {
+  const file = path.join(ensureDir(dataDir), "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+const SOURCE_DIRS = ["app", "components", "lib", "workers", "public", "drizzle"];
+const SOURCE_FILES = ["package-lock.json", "next.config.ts", "tsconfig.json", "instrumentation.ts"];
+
+/** A fingerprint of everything `next build` reads, so an unchanged tree is not rebuilt. */
+function sourceFingerprint(): string {
+  const hash = createHash("sha256");
+  const visit = (p: string) => {
+    if (!existsSync(p)) return;
+    const stat = statSync(p);
+    if (stat.isDirectory()) {
+      for (const name of readdirSync(p).sort()) visit(path.join(p, name));
+    } else {
+      hash.update(`${path.relative(repoRoot, p)}:${stat.size}:${stat.mtimeMs}\n`);
+    }
+  };
+  for (const dir of SOURCE_DIRS) visit(path.join(repoRoot, dir));
+  for (const file of SOURCE_FILES) visit(path.join(repoRoot, file));
+  return hash.digest("hex");
+}
+
+/** Runs `next build` unless the last build used exactly these sources. */
+export async function buildAppIfNeeded({ force = false, env }: { force?: boolean; env?: EnvVars } = {}) {
+  const stampFile = path.join(ensureDir(dataDir), "build-stamp");
+  const fingerprint = sourceFingerprint();
+  const built = existsSync(path.join(repoRoot, ".next", "BUILD_ID"));
+  if (!force && built && existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint) {
+    console.log("[parley] app already built from these sources");
+    return;
+  }
+  console.log("[parley] building the app (next build)…");
+  const build = spawnManaged({ name: "build", command: process.execPath, args: [nextBin, "build"], cwd: repoRoot, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env }, registerForShutdown: true });
+  const { code, signal } = await build.exited;
+  if (code !== 0) throw new Error(`next build failed (${signal ?? `exit code ${code}`})`);
+  writeFileSync(stampFile, fingerprint);
+}
+
+/** Starts the built app with `next start` and waits until /api/health answers (migrations done). */
+export async function startApp({ port, host, env, logFile }: { port: number; host: string; env: EnvVars; logFile?: string }): Promise<ManagedProcess> {
+  const app = spawnManaged({
+    name: "app",
+    command: process.execPath,
+    args: [nextBin, "start", "-p", String(port), "-H", host],
+    cwd: repoRoot,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env, NODE_ENV: "production" },
+    logFile,
+    echo: true,
+    exitSignal: "SIGTERM",
+  });
+  await waitForHttp(`http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}/api/health`, { timeoutMs: 120_000, process: app, logFile });
+  return app;
+}

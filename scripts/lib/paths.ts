@@ -1,0 +1,20 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+// Resolved from this file rather than process.cwd() so the scripts work when
+// started from any directory (npm runs them from the root, tests may not).
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** Machine-local state: binaries, keys, database clusters, logs. Git-ignored. */
+export const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(repoRoot, ".data"));
+
+export const binDir = path.join(dataDir, "bin");
+
+export const logsDir = path.join(dataDir, "logs");
+
+/** Returns `dir` after creating it (and its parents) if needed. */
+export function ensureDir(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}

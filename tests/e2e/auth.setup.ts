@@ -1,0 +1,18 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { test as setup } from "@playwright/test";
+import { STORAGE } from "../fixtures";
+import { SignUpPage } from "../pages/auth-pages";
+
+/** Signs up two people once; specs reuse their sessions through storageState. */
+for (const [who, file] of Object.entries(STORAGE)) {
+  setup(`sign up ${who}`, async ({ page }) => {
+    mkdirSync(path.dirname(file), { recursive: true });
+    await new SignUpPage(page).signUp({
+      name: who === "host" ? "Hana Host" : "Otto Other",
+      email: `${who}.${Date.now()}@parley.test`,
+      password: "correct horse battery",
+    });
+    await page.context().storageState({ path: file });
+  });
+}

@@ -1,0 +1,30 @@
+import { test as base, chromium, type Browser, type BrowserContext } from "@playwright/test";
+import path from "node:path";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./helpers/chromium";
+
+export const STORAGE = {
+  host: path.join(".data", "e2e", "host.json"),
+  other: path.join(".data", "e2e", "other.json"),
+};
+
+/** Launches a separate Chromium process, as a second person on another machine would have. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+type Fixtures = { newPerson: (options?: { storageState?: string }) => Promise<BrowserContext> };
+
+/** `newPerson()` opens a fresh browser (own process, own cookies); all are closed after the test. */
+export const test = base.extend<Fixtures>({
+  newPerson: async ({ baseURL }, use) => {
+    const browsers: Browser[] = [];
+    await use(async (options) => {
+      const browser = await launchBrowser();
+      browsers.push(browser);
+      return browser.newContext({ baseURL, storageState: options?.storageState, permissions: ["camera", "microphone"] });
+    });
+    await Promise.all(browsers.map((b) => b.close()));
+  },
+});
+
+export { expect } from "@playwright/test";

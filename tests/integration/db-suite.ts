@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+
+/**
+ * The same query functions against every database driver. Each *.test.ts file
+ * sets the environment for one driver, then calls this.
+ */
+export function describeQueries(driverName: string) {
+  describe(`queries on ${driverName}`, () => {
+    const load = async () => ({
+      client: await import("@/lib/db/client"),
+      migrate: await import("@/lib/db/migrate"),
+      users: await import("@/lib/db/queries/users"),
+      meetings: await import("@/lib/db/queries/meetings"),
+      guests: await import("@/lib/db/queries/guests"),
+      chat: await import("@/lib/db/queries/chat-messages"),
+      sessions: await import("@/lib/db/queries/participant-sessions"),
+      webhooks: await import("@/lib/db/queries/webhook-events"),
+      audit: await import("@/lib/db/queries/audit-log"),
+    });
+
+    it("uses the driver the environment asks for", async () => {
+      const { getEnv } = await import("@/lib/env");
+      expect(getEnv().databaseDriver).toBe(driverName);
+    });
+
+    it("applies migrations twice without error", async () => {
+      const q = await load();
+      await q.migrate.migrateDatabase();
+      await q.migrate.migrateDatabase();
+    });
+
+    it("creates users once per email, case-insensitively", async () => {
+      const q = await load();
+      const email = `Ada.${Date.now()}@Example.com`;
+      const user = await q.users.createUser({ email, name: "Ada", passwordHash: "scrypt$x" });
+      expect(user?.email).toBe(email.toLowerCase());
+      expect(await q.users.createUser({ email: email.toUpperCase(), name: "Eve", passwordHash: "x" })).toBeUndefined();
+      expect((await q.users.getUserByEmail({ email }))?.id).toBe(user?.id);
+    });
+
+    it("creates a meeting with a code, makes the creator host, and lists it as upcoming", async () => {
+      const q = await load();
+      const host = (await q.users.createUser({ email: `host.${Date.now()}@x.test`, name: "Host", passwordHash: "x" }))!;
+      const meeting = await q.meetings.createMeeting({ hostId: host.id, title: "Standup", scheduledStart: null, settings: { allowGuests: true, guestsCanPublish: true } });
+      expect(meeting.code).toMatch(/^[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
+      expect(await q.meetings.getMemberRole({ meetingId: meeting.id, userId: host.id })).toBe("host");
+      const later = await q.meetings.createMeeting({ hostId: host.id, title: "Retro", scheduledStart: new Date(Date.now() + 86_400_000), settings: { allowGuests: true, guestsCanPublish: true } });
+      const old = await q.meetings.createMeeting({ hostId: host.id, title: "Old", scheduledStart: null, settings: { allowGuests: true, guestsCanPublish: true } });
+      await q.meetings.markMeetingEnded({ id: old.id, at: new Date() });
+      const list = await q.meetings.listMeetingsForUser({ userId: host.id });
+      expect(list.upcoming.map((m) => m.title).sort()).toEqual(["Retro", "Standup"]);
+      expect(list.past.map((m) => m.title)).toEqual(["Old"]);
+      expect(list.upcoming.every((m) => m.role === "host")).toBe(true);
+    });
+
+    it("keeps an existing role when a member joins again", async () => {
+      const q = await load();
+      const host = (await q.users.createUser({ email: `h2.${Date.now()}@x.test`, name: "H", passwordHash: "x" }))!;
+      const other = (await q.users.createUser({ email: `o2.${Date.now()}@x.test`, name: "O", passwordHash: "x" }))!;
+      const meeting = await q.meetings.createMeeting({ hostId: host.id, title: "T", scheduledStart: null, settings: { allowGuests: true, guestsCanPublish: true } });
+      expect(await q.meetings.ensureMember({ meetingId: meeting.id, userId: host.id, role: "participant" })).toBe("host");
+      expect(await q.meetings.ensureMember({ meetingId: meeting.id, userId: other.id, role: "participant" })).toBe("participant");
+    });
+
+    it("stores a chat message once per clientId, even when retried concurrently", async () => {
+      const q = await load();
+      const host = (await q.users.createUser({ email: `c.${Date.now()}@x.test`, name: "C", passwordHash: "x" }))!;
+      const meeting = await q.meetings.createMeeting({ hostId: host.id, title: "Chat", scheduledStart: null, settings: { allowGuests: true, guestsCanPublish: true } });
+      const clientId = crypto.randomUUID();
+      const msg = { meetingId: meeting.id, clientId, senderIdentity: host.id, senderName: "C", body: "hello 你好", sentAt: new Date() };
+      const results = await Promise.all([q.chat.addChatMessage(msg), q.chat.addChatMessage(msg), q.chat.addChatMessage(msg)]);
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      expect(new Set(results.map((r) => r.message.id)).size).toBe(1);
+      await q.chat.addChatMessage({ ...msg, clientId: crypto.randomUUID(), body: "second", sentAt: new Date(Date.now() + 1000) });
+      const history = await q.chat.listChatMessages({ meetingId: meeting.id });
+      expect(history.map((m) => m.body)).toEqual(["hello 你好", "second"]);
+    });
+
+    it("records participant sessions idempotently, including a 'left' without its 'joined'", async () => {
+      const q = await load();
+      const host = (await q.users.createUser({ email: `p.${Date.now()}@x.test`, name: "P", passwordHash: "x" }))!;
+      const meeting = await q.meetings.createMeeting({ hostId: host.id, title: "P", scheduledStart: null, settings: { allowGuests: true, guestsCanPublish: true } });
+      const joinedAt = new Date(Date.now() - 60_000);
+      const a = { meetingId: meeting.id, identity: host.id, livekitSid: `PA_${Date.now()}`, displayName: "P", joinedAt };
+      await q.sessions.recordParticipantJoined(a);
+      await q.sessions.recordParticipantJoined(a);
+      await q.sessions.recordParticipantLeft({ ...a, leftAt: new Date() });
+      await q.sessions.recordParticipantLeft({ meetingId: meeting.id, identity: "guest_x", livekitSid: `PB_${Date.now()}`, displayName: "G", leftAt: new Date() });
+      await q.sessions.recordParticipantJoined({ ...a, livekitSid: `PC_${Date.now()}` });
+      await q.sessions.closeOpenSessions({ meetingId: meeting.id, at: new Date() });
+      const rows = await q.sessions.listParticipantSessions({ meetingId: meeting.id });
+      expect(rows).toHaveLength(3);
+      expect(rows.every((r) => r.leftAt !== null)).toBe(true);
+    });
+
+    it("claims a webhook event id once and can release it", async () => {
+      const q = await load();
+      const id = `EV_${Date.now()}`;
+      expect(await q.webhooks.claimWebhookEvent({ id, event: "room_started" })).toBe(true);
+      expect(await q.webhooks.claimWebhookEvent({ id, event: "room_started" })).toBe(false);
+      await q.webhooks.releaseWebhookEvent({ id });
+      expect(await q.webhooks.claimWebhookEvent({ id, event: "room_started" })).toBe(true);
+    });
+
+    it("creates guests bound to one meeting and writes audit rows", async () => {
+      const q = await load();
+      const host = (await q.users.createUser({ email: `g.${Date.now()}@x.test`, name: "G", passwordHash: "x" }))!;
+      const meeting = await q.meetings.createMeeting({ hostId: host.id, title: "G", scheduledStart: null, settings: { allowGuests: true, guestsCanPublish: false } });
+      const guest = await q.guests.createGuest({ meetingId: meeting.id, displayName: "Visitor", canPublish: false });
+      expect(guest.id).toMatch(/^guest_/);
+      expect((await q.guests.getGuestById({ id: guest.id }))?.meetingId).toBe(meeting.id);
+      await q.audit.addAuditEntry({ meetingId: meeting.id, actor: guest.id, action: "guest.created", detail: { displayName: "Visitor" } });
+      const entries = await q.audit.listAuditEntries({ meetingId: meeting.id });
+      expect(entries.map((e) => e.action)).toEqual(["guest.created"]);
+    });
+
+    it("closes the connection", async () => {
+      const q = await load();
+      await q.client.closeDb();
+    });
+  });
+}
