@@ -33,29 +33,40 @@ async function signUpAndCreateMeeting(page: Page): Promise<string> {
   return new URL(page.url()).pathname.split("/").pop()!;
 }
 
-/** Clicks Join and resolves with ms until the first remote camera frame is presented. */
+/**
+ * Clicks Join and resolves with ms until the host's camera has a decoded frame
+ * in a <video> on this page. Polled every 5 ms, which also survives React
+ * replacing the element while tracks attach.
+ */
 async function timeJoin(page: Page, hostIdentity: string): Promise<number> {
   await page.getByTestId("prejoin-preview").waitFor();
+  const join = page.getByRole("button", { name: "Join now" });
+  await join.waitFor();
   await page.evaluate((identity) => {
     const w = window as unknown as { __joinMs?: Promise<number> };
-    const button = Array.from(document.querySelectorAll("button")).find((b) => b.textContent?.trim() === "Join now")!;
-    w.__joinMs = new Promise<number>((resolve) => {
-      button.addEventListener(
+    w.__joinMs = new Promise<number>((resolve, reject) => {
+      const giveUp = setTimeout(() => reject(new Error("no remote frame within 40 s of clicking Join")), 40_000);
+      const selector = `[data-testid="video-tile"][data-identity="${identity}"][data-source="camera"] video`;
+      // On the document (capture), not the button: React may replace the button before the click.
+      document.addEventListener(
         "click",
         () => {
           const t0 = performance.now();
-          const poll = () => {
-            const video = document.querySelector<HTMLVideoElement>(`[data-testid="video-tile"][data-identity="${identity}"][data-source="camera"] video`);
-            if (video) video.requestVideoFrameCallback((now) => resolve(now - t0));
-            else requestAnimationFrame(poll);
-          };
-          poll();
+          // setInterval, not requestAnimationFrame: rAF may be throttled in headless pages.
+          const timer = setInterval(() => {
+            const videos = Array.from(document.querySelectorAll<HTMLVideoElement>(selector));
+            if (videos.some((v) => v.getVideoPlaybackQuality().totalVideoFrames > 0)) {
+              clearInterval(timer);
+              clearTimeout(giveUp);
+              resolve(performance.now() - t0);
+            }
+          }, 5);
         },
-        { once: true },
+        { once: true, capture: true },
       );
     });
   }, hostIdentity);
-  await page.getByRole("button", { name: "Join now" }).click();
+  await join.click();
   return page.evaluate(() => (window as unknown as { __joinMs: Promise<number> }).__joinMs);
 }
 
@@ -66,13 +77,18 @@ async function main() {
   const hostBrowser = await launch();
   const guestBrowser = await launch();
   try {
-    const hostPage = await (await hostBrowser.newContext({ baseURL: stack.appUrl })).newPage();
+    const hostContext = await hostBrowser.newContext({ baseURL: stack.appUrl });
+    hostContext.setDefaultTimeout(30_000);
+    const hostPage = await hostContext.newPage();
     const code = await signUpAndCreateMeeting(hostPage);
+    process.stderr.write(`meeting ${code} created; host joining\n`);
     await hostPage.getByRole("button", { name: "Join now" }).click();
     await hostPage.locator('[data-testid="meeting-room"][data-connection-state="connected"]').waitFor();
     const hostIdentity = (await (await hostPage.request.get(`/api/meetings/${code}`)).json()).you.identity as string;
 
+    process.stderr.write(`host ${hostIdentity} is in the room\n`);
     const guestContext = await guestBrowser.newContext({ baseURL: stack.appUrl });
+    guestContext.setDefaultTimeout(30_000);
     const samples: number[] = [];
     for (let run = 0; run < RUNS + 1; run++) {
       const page = await guestContext.newPage();

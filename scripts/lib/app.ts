@@ -40,7 +40,8 @@ function sourceFingerprint(): string {
 
 /** Runs `next build` unless the last build used exactly these sources. */
 export async function buildAppIfNeeded({ force = false, env }: { force?: boolean; env?: EnvVars } = {}) {
-  const stampFile = path.join(ensureDir(dataDir), "build-stamp");
+  // Kept inside .next so the build and its stamp go together (start, tests and benchmarks share it).
+  const stampFile = path.join(repoRoot, ".next", "parley-source-stamp");
   const fingerprint = sourceFingerprint();
   const built = existsSync(path.join(repoRoot, ".next", "BUILD_ID"));
   if (!force && built && existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint) {

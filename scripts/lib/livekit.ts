@@ -4,7 +4,7 @@ import { accessSync, chmodSync, constants, existsSync, readFileSync, renameSync,
 import { createServer } from "node:net";
 import path from "node:path";
 import { binDir, dataDir, ensureDir, logsDir } from "./paths";
-import { spawnManaged, waitForHttp, type ExitInfo } from "./process";
+import { isProcessRunning, spawnManaged, waitForHttp, type ExitInfo } from "./process";
 
 /**
  * Pinned: v1.13.6 and later carry `replace` directives in go.mod, which `go install pkg@version`
@@ -285,17 +285,13 @@ async function stopLeftoverServer(pidFile: string, configFile: string): Promise<
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, "utf8").trim());
   rmSync(pidFile, { force: true });
-  if (!Number.isInteger(pid) || pid <= 0) return;
-  let cmdline: string;
-  try {
-    cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ");
-  } catch {
-    return; // not running any more
-  }
-  if (!cmdline.includes(BINARY_NAME) || !cmdline.includes(configFile)) return;
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessRunning(pid)) return;
+  // The pid may have been reused by an unrelated process since; only kill our own server.
+  const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+  if (!cmdline[0]?.endsWith(BINARY_NAME) || !cmdline.includes(configFile)) return;
   console.log(`stopping leftover livekit-server (pid ${pid}) from an earlier run`);
   process.kill(pid, "SIGKILL");
-  for (let i = 0; i < 50 && existsSync(`/proc/${pid}`); i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 50 && isProcessRunning(pid); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
 function assertTcpPortFree(port: number): Promise<void> {

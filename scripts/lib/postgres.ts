@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { dataDir, ensureDir, logsDir } from "./paths";
-import { spawnManaged, type ExitInfo } from "./process";
+import { isProcessRunning, spawnManaged, type ExitInfo } from "./process";
 
 export type PostgresServer = {
   /** Connection string for the application database (parley_test unless `database` was given). */
@@ -209,26 +209,18 @@ async function stopLeftoverPostmaster(clusterDir: string): Promise<void> {
   const pidFile = path.join(clusterDir, "postmaster.pid");
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isRunning(pid)) return; // stale file: postgres ignores it
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessRunning(pid)) return; // stale file: postgres ignores it
+  // After a reboot the pid may belong to an unrelated process; only signal our postmaster.
+  const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+  if (!cmdline.includes(clusterDir)) return;
   console.log(`postgres: stopping a server left running on ${clusterDir} (pid ${pid})`);
   for (const [signal, waitMs] of [["SIGINT", 10_000], ["SIGQUIT", 5_000], ["SIGKILL", 2_000]] as const) {
     process.kill(pid, signal);
     const deadline = Date.now() + waitMs;
-    while (Date.now() < deadline && isRunning(pid)) await new Promise((r) => setTimeout(r, 100));
-    if (!isRunning(pid)) return;
+    while (Date.now() < deadline && isProcessRunning(pid)) await new Promise((r) => setTimeout(r, 100));
+    if (!isProcessRunning(pid)) return;
   }
   throw new Error(`could not stop the postgres server (pid ${pid}) still running on ${clusterDir}`);
-}
-
-/** True for a live process; false for a missing one or a zombie nobody has reaped yet. */
-function isRunning(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // Format: "pid (comm) state …"; comm may contain spaces and parentheses.
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
-  } catch {
-    return false;
-  }
 }
 
 function postgresOsUser(): OsUser {

@@ -25,7 +25,9 @@ export function ChatComposer({ onSend }: { onSend: (draft: string) => ChatBodyCh
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+    // Safari reports the Enter that commits an IME candidate with isComposing false but keyCode 229.
+    const composing = event.nativeEvent.isComposing || event.keyCode === 229;
+    if (event.key === "Enter" && !event.shiftKey && !composing) {
       event.preventDefault();
       submit();
     }
