@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address").max(254));

@@ -1,3 +1,4 @@
+import "server-only";
 import type { VideoGrant } from "livekit-server-sdk";
 import type { MeetingRole } from "@/lib/db/schema";
 

@@ -45,10 +45,10 @@ export async function buildAppIfNeeded({ force = false, env }: { force?: boolean
   const fingerprint = sourceFingerprint();
   const built = existsSync(path.join(repoRoot, ".next", "BUILD_ID"));
   if (!force && built && existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint) {
-    console.log("[parley] app already built from these sources");
+    console.error("[parley] app already built from these sources");
     return;
   }
-  console.log("[parley] building the app (next build)…");
+  console.error("[parley] building the app (next build)…");
   const build = spawnManaged({ name: "build", command: process.execPath, args: [nextBin, "build"], cwd: repoRoot, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env }, registerForShutdown: true });
   const { code, signal } = await build.exited;
   if (code !== 0) throw new Error(`next build failed (${signal ?? `exit code ${code}`})`);

@@ -66,13 +66,13 @@ export async function ensureLivekitBinary(): Promise<string> {
   if (goProblem) throw new Error(missingBinaryMessage(goProblem));
 
   ensureDir(binDir);
-  console.log(`livekit-server not found; building ${LIVEKIT_VERSION} with:\n  ${livekitInstallCommand}`);
-  console.log("The first build downloads and compiles a few hundred modules: expect several minutes.");
+  console.error(`livekit-server not found; building ${LIVEKIT_VERSION} with:\n  ${livekitInstallCommand}`);
+  console.error("The first build downloads and compiles a few hundred modules: expect several minutes.");
   await runGoInstall(go!);
   if (!adoptGoInstallOutput(local)) {
     throw new Error(missingBinaryMessage(`go install finished but ${path.join(binDir, "server")} is missing`));
   }
-  console.log(`livekit-server built: ${local}`);
+  console.error(`livekit-server built: ${local}`);
   return local;
 }
 
@@ -108,7 +108,7 @@ function runGoInstall(go: string): Promise<void> {
     });
     // go install is silent while compiling; a heartbeat shows it is not stuck.
     const heartbeat = setInterval(() => {
-      console.log(`  …still building livekit-server (${Math.round((Date.now() - started) / 1000)} s)`);
+      console.error(`  …still building livekit-server (${Math.round((Date.now() - started) / 1000)} s)`);
     }, 30_000);
     child.once("error", (error) => {
       clearInterval(heartbeat);
@@ -289,7 +289,7 @@ async function stopLeftoverServer(pidFile: string, configFile: string): Promise<
   // The pid may have been reused by an unrelated process since; only kill our own server.
   const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
   if (!cmdline[0]?.endsWith(BINARY_NAME) || !cmdline.includes(configFile)) return;
-  console.log(`stopping leftover livekit-server (pid ${pid}) from an earlier run`);
+  console.error(`stopping leftover livekit-server (pid ${pid}) from an earlier run`);
   process.kill(pid, "SIGKILL");
   for (let i = 0; i < 50 && isProcessRunning(pid); i++) await new Promise((r) => setTimeout(r, 100));
 }

@@ -171,7 +171,7 @@ function initCluster(args: { binaries: PostgresBinaries; clusterDir: string; use
     const clusterMajor = readFileSync(versionFile, "utf8").trim();
     if (clusterMajor === binaries.major) return;
     // A test cluster holds nothing worth migrating: start over with the installed version.
-    console.log(`postgres: ${clusterDir} was made by Postgres ${clusterMajor}, binaries are ${binaries.major}; re-creating it`);
+    console.error(`postgres: ${clusterDir} was made by Postgres ${clusterMajor}, binaries are ${binaries.major}; re-creating it`);
   }
   // Either new, or left half-made by an interrupted initdb (which refuses non-empty dirs).
   rmSync(clusterDir, { recursive: true, force: true });
@@ -200,7 +200,7 @@ function resolveClusterDir(wanted: string, runAs: OsUser | undefined): string {
   if (probe.status === 0) return wanted;
   const hash = createHash("sha256").update(wanted).digest("hex").slice(0, 10);
   const fallback = path.join(os.tmpdir(), `parley-pg-${hash}`);
-  console.log(`postgres: the postgres OS user cannot reach ${parent}; keeping the cluster in ${fallback} instead`);
+  console.error(`postgres: the postgres OS user cannot reach ${parent}; keeping the cluster in ${fallback} instead`);
   return fallback;
 }
 
@@ -213,7 +213,7 @@ async function stopLeftoverPostmaster(clusterDir: string): Promise<void> {
   // After a reboot the pid may belong to an unrelated process; only signal our postmaster.
   const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
   if (!cmdline.includes(clusterDir)) return;
-  console.log(`postgres: stopping a server left running on ${clusterDir} (pid ${pid})`);
+  console.error(`postgres: stopping a server left running on ${clusterDir} (pid ${pid})`);
   for (const [signal, waitMs] of [["SIGINT", 10_000], ["SIGQUIT", 5_000], ["SIGKILL", 2_000]] as const) {
     process.kill(pid, signal);
     const deadline = Date.now() + waitMs;
@@ -244,7 +244,7 @@ export function ensurePostgresBinaries(): PostgresBinaries {
     "Install them, e.g. on Debian/Ubuntu: sudo apt-get update && sudo apt-get install -y postgresql";
   if (process.getuid?.() !== 0) throw new Error(instructions);
 
-  console.log("postgres: server binaries not found; running apt-get install -y postgresql");
+  console.error("postgres: server binaries not found; running apt-get install -y postgresql");
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   const install = () => spawnSync("apt-get", ["install", "-y", "postgresql"], { stdio: "inherit", env });
   // A fresh machine often has no package lists yet; update only when the first try needs it.

@@ -78,13 +78,14 @@ export function spawnManaged(options: SpawnManagedOptions): ManagedProcess {
     log.write(`\n--- ${new Date().toISOString()} ${command} ${args.join(" ")}\n`);
   }
   const color = PREFIX_COLORS[nextColor++ % PREFIX_COLORS.length];
-  const prefix = process.stdout.isTTY ? `\x1b[${color}m[${name}]\x1b[0m ` : `[${name}] `;
+  const prefix = process.stderr.isTTY ? `\x1b[${color}m[${name}]\x1b[0m ` : `[${name}] `;
   const pipeLines = (stream: Readable | null, sink: NodeJS.WriteStream) => {
     if (!stream) return;
     if (log) stream.pipe(log, { end: false });
     if (echo) createInterface({ input: stream }).on("line", (line) => sink.write(prefix + line + "\n"));
   };
-  pipeLines(child.stdout, process.stdout);
+  // Children's output is diagnostics: it goes to stderr so a script's stdout stays its result (benchmark JSON).
+  pipeLines(child.stdout, process.stderr);
   pipeLines(child.stderr, process.stderr);
 
   let running = true;

@@ -101,3 +101,22 @@ test("a guest identity works only in its own meeting", async () => {
     await guest.dispose();
   }
 });
+
+test("a guest in a view-only meeting gets a token without publish rights", async ({ baseURL }) => {
+  const created = await host.post("/api/meetings", { data: { title: "Webinar", settings: { guestsCanPublish: false } } });
+  const webinar = (await created.json()).meeting.code as string;
+  const guest = await playwrightRequest.newContext({ baseURL });
+  try {
+    const joined = await guest.post(`/api/meetings/${webinar}/guest`, { data: { displayName: "Listener" } });
+    expect((await joined.json()).guest.canPublish).toBe(false);
+    const body = await (await guest.post(`/api/meetings/${webinar}/token`)).json();
+    expect(body.self).toMatchObject({ role: "guest", canPublish: false });
+    const claims = JSON.parse(Buffer.from(body.token.split(".")[1], "base64url").toString());
+    expect(claims.video).toMatchObject({ room: webinar, roomJoin: true, canSubscribe: true, canPublishData: true, canPublish: false });
+    // The host of the same meeting keeps full rights.
+    const hostClaims = JSON.parse(Buffer.from((await (await host.post(`/api/meetings/${webinar}/token`)).json()).token.split(".")[1], "base64url").toString());
+    expect(hostClaims.video).toMatchObject({ canPublish: true, roomAdmin: true });
+  } finally {
+    await guest.dispose();
+  }
+});

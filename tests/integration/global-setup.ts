@@ -1,11 +1,12 @@
 import type { TestProject } from "vitest/node";
-import { loadOrCreateLivekitKeys, startLivekit } from "../../scripts/lib/livekit";
+import { ensureLivekitBinary, loadOrCreateLivekitKeys, startLivekit } from "../../scripts/lib/livekit";
 import { startNeonProxy } from "../../scripts/lib/neon-proxy";
 import { startPostgres } from "../../scripts/lib/postgres";
 import { TEST_PORTS } from "../helpers/ports";
 
 /** Real services for integration tests: Debian PostgreSQL, a Neon WebSocket proxy, livekit-server. */
 export default async function setup(project: TestProject) {
+  await ensureLivekitBinary();
   const postgres = await startPostgres({ port: TEST_PORTS.postgres, dir: "pg-integration" });
   const neonProxy = await startNeonProxy({ port: TEST_PORTS.neonProxy, pgPort: TEST_PORTS.postgres });
   const livekit = await startLivekit({

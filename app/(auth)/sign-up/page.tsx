@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslator } from "@/lib/i18n";
-import { AuthPage } from "../auth-page";
+import { AuthPage } from "@/components/auth/auth-page";
 
 export const metadata: Metadata = { title: getTranslator()("common.signUp") };
 

@@ -4,7 +4,7 @@ import { CredentialsForm } from "@/components/auth/credentials-form";
 import { OAuthButtons } from "@/components/auth/oauth-buttons";
 import { enabledOAuthProviders, getSessionUser } from "@/lib/auth";
 import { getTranslator } from "@/lib/i18n";
-import { signInAction, signUpAction } from "./actions";
+import { signInAction, signUpAction } from "@/app/(auth)/actions";
 
 /** Shared body of /sign-in and /sign-up. */
 export async function AuthPage({ mode, searchParams }: { mode: "sign-in" | "sign-up"; searchParams: Promise<{ callbackUrl?: string }> }) {
