@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { test as setup } from "@playwright/test";
+import { expect, test as setup } from "@playwright/test";
 import { STORAGE } from "../fixtures";
 import { SignUpPage } from "../pages/auth-pages";
 
@@ -13,6 +13,9 @@ for (const [who, file] of Object.entries(STORAGE)) {
       email: `${who}.${Date.now()}@parley.test`,
       password: "correct horse battery",
     });
+    const session = (await page.context().cookies()).find((c) => c.name.endsWith("authjs.session-token"));
+    expect(session, "session cookie").toBeDefined();
+    expect(session).toMatchObject({ httpOnly: true, secure: true, sameSite: "Lax" });
     await page.context().storageState({ path: file });
   });
 }

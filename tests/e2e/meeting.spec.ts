@@ -110,3 +110,24 @@ test("the dashboard lists a scheduled meeting as upcoming with its invite link",
   await expect(item.getByTestId("copy-link")).toBeVisible();
   await expect(item.getByRole("link", { name: "Join" })).toHaveAttribute("href", /^\/m\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
 });
+
+test("signing out ends the session in that browser", async ({ newPerson }) => {
+  const page = await (await newPerson({ storageState: STORAGE.other })).newPage();
+  await page.goto("/dashboard");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=(%2F|\/)dashboard$/);
+  expect((await page.context().cookies()).some((c) => c.name.endsWith("authjs.session-token"))).toBe(false);
+});
+
+test("a wrong password is refused with a readable message", async ({ newPerson }) => {
+  const page = await (await newPerson()).newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("nobody@parley.test");
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  // (Next.js keeps its own empty role="alert" route announcer on the page too.)
+  await expect(page.getByRole("alert").filter({ hasText: "That email and password don't match an account." })).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
+});
