@@ -28,5 +28,8 @@ export default defineConfig({
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     { name: "chromium", testMatch: /.*\.spec\.ts/, dependencies: ["setup"] },
+    // Attacks on the running server (fuzzer, CSRF); same browser and server as the end-to-end tests.
+    // On their own: `npm test -- e2e --project=security`.
+    { name: "security", testDir: "tests/security", testMatch: /.*\.spec\.ts/, dependencies: ["setup"] },
   ],
 });

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { I18nProvider } from "@/components/i18n/i18n-provider";
 import { defaultLocale, getMessages, getTranslator } from "@/lib/i18n";
@@ -13,7 +14,11 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f1115" };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, never prerendered at build time: Next.js puts the CSP nonce
+  // (proxy.ts) on its scripts only while rendering a request, and a page built ahead without one
+  // would have all its scripts blocked.
+  await connection();
   return (
     <html lang={defaultLocale}>
       <body>

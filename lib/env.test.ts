@@ -41,3 +41,49 @@ describe("getEnv", () => {
     expect(env.LIVEKIT_TOKEN_TTL_SECONDS).toBe(600);
   });
 });
+
+describe("getEnv: key-value store and rate limits", () => {
+  const base = () => {
+    vi.stubEnv("AUTH_SECRET", "x".repeat(32));
+    vi.stubEnv("LIVEKIT_URL", "ws://127.0.0.1:7880");
+    vi.stubEnv("LIVEKIT_API_KEY", "APIkey");
+    vi.stubEnv("LIVEKIT_API_SECRET", "y".repeat(40));
+  };
+
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  it("defaults to the memory store, no trusted proxy and limits as documented", async () => {
+    base();
+    vi.stubEnv("UPSTASH_REDIS_REST_URL", "");
+    vi.stubEnv("TRUST_PROXY", "");
+    const env = (await import("./env")).getEnv();
+    expect(env).toMatchObject({ kvDriver: "memory", upstash: undefined, trustedProxyHops: 0, rateLimitMultiplier: 1 });
+  });
+
+  it("uses Upstash when both URL and token are set, and refuses only one of them", async () => {
+    base();
+    vi.stubEnv("UPSTASH_REDIS_REST_URL", "https://eu1-x.upstash.io");
+    vi.stubEnv("UPSTASH_REDIS_REST_TOKEN", "t0ken");
+    expect((await import("./env")).getEnv()).toMatchObject({ kvDriver: "upstash", upstash: { url: "https://eu1-x.upstash.io", token: "t0ken" } });
+    vi.resetModules();
+    vi.stubEnv("UPSTASH_REDIS_REST_TOKEN", "");
+    const { getEnv } = await import("./env");
+    expect(() => getEnv()).toThrowError(/UPSTASH_REDIS_REST_TOKEN: set both/);
+  });
+
+  it("reads TRUST_PROXY as true/false or a number of proxies", async () => {
+    for (const [value, hops] of [["true", 1], ["false", 0], ["2", 2]] as const) {
+      vi.resetModules();
+      base();
+      vi.stubEnv("TRUST_PROXY", value);
+      expect((await import("./env")).getEnv().trustedProxyHops, value).toBe(hops);
+    }
+    vi.resetModules();
+    vi.stubEnv("TRUST_PROXY", "yes");
+    const { getEnv } = await import("./env");
+    expect(() => getEnv()).toThrowError(/TRUST_PROXY/);
+  });
+});

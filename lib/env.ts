@@ -6,6 +6,11 @@ import { z } from "zod";
  */
 const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().min(1).optional());
+/** `true` = one reverse proxy in front of the app, or how many there are; `false` = none. */
+const trustProxySchema = z.union([
+  z.enum(["true", "false"]).transform((v) => (v === "true" ? 1 : 0)),
+  z.coerce.number().int().min(0).max(10),
+]);
 
 const envSchema = z
   .object({
@@ -25,6 +30,14 @@ const envSchema = z
     LIVEKIT_API_KEY: z.string().min(1),
     LIVEKIT_API_SECRET: z.string().min(32, "LIVEKIT_API_SECRET must be at least 32 characters"),
     LIVEKIT_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(600).default(600),
+    UPSTASH_REDIS_REST_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+    UPSTASH_REDIS_REST_TOKEN: optionalString,
+    TRUST_PROXY: z.preprocess(emptyToUndefined, trustProxySchema.default(0)),
+    RATE_LIMIT_MULTIPLIER: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(1000).default(1)),
+  })
+  .refine((e) => !e.UPSTASH_REDIS_REST_URL === !e.UPSTASH_REDIS_REST_TOKEN, {
+    path: ["UPSTASH_REDIS_REST_TOKEN"],
+    message: "set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither",
   })
   .transform((e) => ({
     ...e,
@@ -32,6 +45,10 @@ const envSchema = z
     livekitPublicUrl: e.LIVEKIT_PUBLIC_URL ?? e.LIVEKIT_URL,
     github: e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET ? { clientId: e.AUTH_GITHUB_ID, clientSecret: e.AUTH_GITHUB_SECRET } : undefined,
     google: e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET ? { clientId: e.AUTH_GOOGLE_ID, clientSecret: e.AUTH_GOOGLE_SECRET } : undefined,
+    upstash: e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN ? { url: e.UPSTASH_REDIS_REST_URL, token: e.UPSTASH_REDIS_REST_TOKEN } : undefined,
+    kvDriver: e.UPSTASH_REDIS_REST_URL ? ("upstash" as const) : ("memory" as const),
+    trustedProxyHops: e.TRUST_PROXY,
+    rateLimitMultiplier: e.RATE_LIMIT_MULTIPLIER,
   }));
 
 export type Env = z.infer<typeof envSchema>;

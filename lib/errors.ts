@@ -7,10 +7,12 @@ export type ErrorKind =
   | "unauthorized"
   | "forbidden"
   | "not_found"
+  | "method_not_allowed"
   | "conflict"
   | "gone"
   | "payload_too_large"
   | "unsupported_media_type"
+  | "too_many_requests"
   | "internal";
 
 export type ErrorCode = `${ErrorKind}:${string}`;
@@ -20,10 +22,12 @@ const statusByKind: Record<ErrorKind, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  too_many_requests: 429,
   internal: 500,
 };
 
@@ -32,32 +36,42 @@ const defaultMessage: Record<ErrorKind, string> = {
   unauthorized: "Please sign in (or join as a guest) first.",
   forbidden: "You are not allowed to do that.",
   not_found: "Not found.",
+  method_not_allowed: "This address does not accept that method.",
   conflict: "That conflicts with the current state.",
   gone: "That is no longer available.",
   payload_too_large: "The request is too large.",
   unsupported_media_type: "Send the request body as application/json.",
+  too_many_requests: "Too many requests. Please wait a moment and try again.",
   internal: "Something went wrong on our side. Please try again.",
 };
 
 export type FieldErrors = Record<string, string[]>;
 
+export type AppErrorOptions = {
+  cause?: unknown;
+  /** Sent as `Retry-After` (seconds): when the client may try again (429, 503). */
+  retryAfterSeconds?: number;
+};
+
 export class AppError extends Error {
   readonly kind: ErrorKind;
   readonly status: number;
   readonly publicMessage: string;
+  readonly retryAfterSeconds?: number;
 
   constructor(
     readonly code: ErrorCode,
     message?: string,
     readonly fields?: FieldErrors,
-    options?: { cause?: unknown },
+    options?: AppErrorOptions,
   ) {
     const kind = code.split(":")[0] as ErrorKind;
-    super(message ?? defaultMessage[kind], options);
+    super(message ?? defaultMessage[kind], options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = "AppError";
     this.kind = kind;
     this.status = statusByKind[kind] ?? 500;
     this.publicMessage = message ?? defaultMessage[kind];
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 
   toJSON() {
@@ -65,7 +79,9 @@ export class AppError extends Error {
   }
 
   toResponse(init?: ResponseInit) {
-    return Response.json(this.toJSON(), { ...init, status: this.status });
+    const headers = new Headers(init?.headers);
+    if (this.retryAfterSeconds !== undefined) headers.set("retry-after", String(this.retryAfterSeconds));
+    return Response.json(this.toJSON(), { ...init, headers, status: this.status });
   }
 }
 

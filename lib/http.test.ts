@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "./errors";
-import { readJson } from "./http";
+import { findUnstorableText, readJson, refuseOtherMethods } from "./http";
 
 const schema = z.object({ title: z.string().min(1) });
 const post = (body: string, type = "application/json") =>
@@ -40,5 +40,45 @@ describe("readJson", () => {
 
   it("refuses bodies over 64 KiB with 413", async () => {
     expect((await errorOf(readJson(post(JSON.stringify({ title: "x".repeat(70_000) })), schema))).status).toBe(413);
+  });
+});
+
+describe("readJson refuses text PostgreSQL cannot store", () => {
+  it("answers 400 naming the field for NUL characters and unpaired surrogates, in values and keys", async () => {
+    for (const body of ['{"title":"a\\u0000b"}', '{"title":"\\ud800"}', '{"title":"x\\udc00"}', '{"title":"ok","settings":{"a\\u0000":1}}']) {
+      const err = await errorOf(readJson(post(body), schema));
+      expect(err.status, body).toBe(400);
+      expect(err.code).toBe("bad_request:text");
+      expect(err.toJSON().error.message).toMatch(/NUL/);
+    }
+  });
+
+  it("keeps emoji, right-to-left marks and zero-width characters", async () => {
+    const title = "👩‍👩‍👧‍👦 \u202eשלום\u200b";
+    await expect(readJson(post(JSON.stringify({ title })), schema)).resolves.toEqual({ title });
+  });
+
+  it("finds the path of the offending value, even thousands of levels deep", () => {
+    expect(findUnstorableText({ a: [{ b: "fine" }, { c: "bad\u0000" }] })).toBe("a.1.c");
+    expect(findUnstorableText("\ud83d")).toBe("");
+    expect(findUnstorableText({ ok: "\ud83d\ude00" })).toBeNull();
+    const deep = JSON.parse("[".repeat(20_000) + '"\\u0000"' + "]".repeat(20_000));
+    expect(findUnstorableText(deep)).toBe(Array(20_000).fill("0").join("."));
+  });
+});
+
+describe("refuseOtherMethods", () => {
+  it("answers JSON 405 with Allow for methods the route lacks, and OPTIONS lists the allowed ones", async () => {
+    const { PUT, DELETE, OPTIONS } = refuseOtherMethods("GET", "POST");
+    for (const handler of [PUT, DELETE]) {
+      const response = handler();
+      expect(response.status).toBe(405);
+      expect(response.headers.get("allow")).toBe("GET, POST, HEAD, OPTIONS");
+      expect(response.headers.get("content-type")).toContain("application/json");
+      expect((await response.json()).error).toEqual({ code: "method_not_allowed:route", message: "This address accepts GET, POST only." });
+    }
+    const options = OPTIONS();
+    expect(options.status).toBe(204);
+    expect(options.headers.get("allow")).toBe("GET, POST, HEAD, OPTIONS");
   });
 });

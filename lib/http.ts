@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { assertNotCrossSite } from "./csrf";
 import { AppError, errorResponse, type FieldErrors } from "./errors";
 
 const MAX_JSON_BYTES = 64 * 1024;
@@ -35,18 +36,80 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   } catch {
     throw new AppError("bad_request:malformed_json", "The request body is not valid JSON.");
   }
+  const unstorable = findUnstorableText(data);
+  if (unstorable !== null) {
+    throw new AppError("bad_request:text", "Text can't contain NUL characters or broken Unicode.", {
+      [unstorable || "_"]: ["Remove NUL characters and unpaired surrogates."],
+    });
+  }
   return parseWith(schema, data);
+}
+
+// NUL, or a UTF-16 surrogate without its partner (JSON can carry both as \u escapes).
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The path ("a.b.0", "" for the root) of the first string or key PostgreSQL cannot store (text and
+ * jsonb refuse NUL; jsonb refuses unpaired surrogates), or null. Checked once at the boundary so
+ * no handler turns such input into a 500. Iterative: bodies may nest thousands of levels deep.
+ */
+export function findUnstorableText(value: unknown): string | null {
+  const stack: Array<[unknown, string]> = [[value, ""]];
+  while (stack.length) {
+    const [current, path] = stack.pop()!;
+    if (typeof current === "string") {
+      if (UNSTORABLE.test(current)) return path;
+    } else if (current !== null && typeof current === "object") {
+      for (const [key, child] of Object.entries(current)) {
+        const childPath = path ? `${path}.${key}` : key;
+        if (UNSTORABLE.test(key)) return childPath;
+        stack.push([child, childPath]);
+      }
+    }
+  }
+  return null;
 }
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
-/** Wraps a route handler so every thrown error becomes a JSON response (never an HTML 500 page). */
-export function route<C>(handler: Handler<C>): Handler<C> {
+export type RouteOptions = {
+  /**
+   * Refuse cross-site POST/PUT/PATCH/DELETE (the rule is in lib/csrf.ts). On by default; turn it off
+   * only for callers that prove who they are another way, like LiveKit's signed webhooks.
+   */
+  csrf?: boolean;
+};
+
+/**
+ * Wraps a route handler: cross-site state-changing requests are refused (403 `forbidden:csrf`),
+ * and every thrown error becomes a JSON response (never an HTML 500 page).
+ */
+export function route<C>(handler: Handler<C>, { csrf = true }: RouteOptions = {}): Handler<C> {
   return async (request, context) => {
     try {
+      if (csrf) assertNotCrossSite(request);
       return await handler(request, context);
     } catch (err) {
       return errorResponse(err);
     }
   };
+}
+
+const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/**
+ * Handlers for the methods a route file does not implement: a JSON 405 naming the allowed ones
+ * (Next.js itself would answer 405 with an empty body), and OPTIONS listing them.
+ *
+ *   export const { PUT, DELETE, OPTIONS } = refuseOtherMethods("GET", "POST", "PATCH");
+ *
+ * Destructuring a method the route does implement is a type error.
+ */
+export function refuseOtherMethods<A extends HttpMethod>(...allowed: A[]): Record<Exclude<HttpMethod, A> | "OPTIONS", () => Response> {
+  const allow = [...allowed, ...(allowed.includes("GET" as A) ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  const refuse = () =>
+    new AppError("method_not_allowed:route", `This address accepts ${allowed.join(", ")} only.`).toResponse({ headers: { allow } });
+  const handlers = Object.fromEntries(HTTP_METHODS.filter((m) => !allowed.includes(m as A)).map((m) => [m, refuse]));
+  return { ...handlers, OPTIONS: () => new Response(null, { status: 204, headers: { allow } }) } as Record<Exclude<HttpMethod, A> | "OPTIONS", () => Response>;
 }

@@ -3,7 +3,7 @@
  * pinned livekit-server) and runs every suite against real services:
  *   unit → integration (PostgreSQL, Neon driver via WebSocket proxy, PGlite, livekit-server)
  *   → next build → end-to-end (Chromium with fake camera/mic, app, PostgreSQL, livekit-server).
- * `npm test -- unit|integration|e2e` runs some of them.
+ * `npm test -- unit|integration|e2e [playwright args]` runs some of them.
  */
 import { spawn } from "node:child_process";
 import type { EnvVars } from "./lib/app";
@@ -27,15 +27,17 @@ function run(command: string, args: string[], env: EnvVars = {}): Promise<number
 
 const npx = (args: string[], env?: EnvVars) => run(process.execPath, [`${repoRoot}/node_modules/.bin/${args[0]}`, ...args.slice(1)], env);
 
-async function runEndToEnd(): Promise<number> {
+async function runEndToEnd(playwrightArgs: string[]): Promise<number> {
   const stack = await startStack({ name: "e2e", appPort: TEST_PORTS.e2eApp, livekitPort: TEST_PORTS.e2eLivekit, postgresPort: TEST_PORTS.postgres + 10 });
-  return npx(["playwright", "test"], { E2E_BASE_URL: stack.appUrl, E2E_DATABASE_URL: stack.databaseUrl });
+  return npx(["playwright", "test", ...playwrightArgs], { E2E_BASE_URL: stack.appUrl, E2E_DATABASE_URL: stack.databaseUrl });
 }
 
 async function main() {
   installShutdownHandlers();
   const requested = process.argv.slice(2).filter((a): a is Suite => (ALL as string[]).includes(a));
   const suites = requested.length ? requested : ALL;
+  // Anything else is handed to Playwright, e.g. `npm test -- e2e authorization-matrix`.
+  const extra = process.argv.slice(2).filter((a) => !(ALL as string[]).includes(a));
   ensureSystemPackages();
   if (suites.some((s) => s !== "unit")) await ensureLivekitBinary();
 
@@ -47,7 +49,7 @@ async function main() {
         ? await npx(["vitest", "run", "--project", "unit"])
         : suite === "integration"
           ? await npx(["vitest", "run", "--project", "integration"])
-          : await runEndToEnd();
+          : await runEndToEnd(extra);
     results.push({ suite, code });
     if (suite === "e2e") await shutdown();
   }

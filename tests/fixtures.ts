@@ -5,6 +5,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./helpers/chromium";
 export const STORAGE = {
   host: path.join(".data", "e2e", "host.json"),
   other: path.join(".data", "e2e", "other.json"),
+  cohost: path.join(".data", "e2e", "cohost.json"),
+  viewer: path.join(".data", "e2e", "viewer.json"),
 };
 
 /** Launches a separate Chromium process, as a second person on another machine would have. */

@@ -25,7 +25,7 @@ export function CredentialsForm({ mode, action, callbackUrl }: Props) {
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {state.error && (
         <p role="alert" className="alert">
-          {t(state.error)}
+          {t(state.error, state.errorVars)}
         </p>
       )}
       {mode === "sign-up" && (

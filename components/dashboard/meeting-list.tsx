@@ -14,6 +14,7 @@ const roleKey: Record<MeetingListItem["role"], MessageKey> = {
   co_host: "dashboard.roleCoHost",
   participant: "dashboard.roleParticipant",
   guest: "dashboard.roleParticipant",
+  viewer: "dashboard.roleViewer",
 };
 
 export function MeetingList({ meetings, empty, t, testId }: { meetings: MeetingListItem[]; empty: string; t: Translate; testId: string }) {

@@ -1,5 +1,6 @@
 "use client";
 
+import "@/lib/zod-jitless";
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import { createTranslator, type Messages, type Translate } from "@/lib/i18n";
 

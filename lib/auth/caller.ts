@@ -13,6 +13,8 @@ export type MeetingCaller = {
   name: string;
   role: MeetingRole;
   canPublish: boolean;
+  /** A signed-in user with a role in this meeting already (invited, or joined before). */
+  member: boolean;
 };
 
 /**
@@ -22,8 +24,9 @@ export type MeetingCaller = {
 export async function getMeetingCaller(meeting: Meeting): Promise<MeetingCaller | null> {
   const user = await getSessionUser();
   if (user) {
-    const role = (await getMemberRole({ meetingId: meeting.id, userId: user.id })) ?? "participant";
-    return { kind: "user", identity: user.id, name: user.name, role, canPublish: true };
+    const memberRole = await getMemberRole({ meetingId: meeting.id, userId: user.id });
+    const role = memberRole ?? "participant";
+    return { kind: "user", identity: user.id, name: user.name, role, canPublish: role !== "viewer", member: memberRole !== undefined };
   }
   const claims = await readGuestCookie(meeting.code);
   if (!claims || claims.meetingId !== meeting.id) return null;
@@ -37,14 +40,13 @@ export async function getMeetingCaller(meeting: Meeting): Promise<MeetingCaller 
     name: guest.displayName,
     role: "guest",
     canPublish: guest.canPublish && settings.guestsCanPublish,
+    member: false,
   };
 }
 
-/** Like getMeetingCaller, and records a signed-in user's membership when they join. */
-export async function joinMeetingAsCaller(meeting: Meeting): Promise<MeetingCaller | null> {
-  const caller = await getMeetingCaller(meeting);
-  if (caller?.kind === "user") {
-    caller.role = await ensureMember({ meetingId: meeting.id, userId: caller.identity, role: "participant" });
-  }
-  return caller;
+/** Records a signed-in user's membership once they are let in (an existing role is kept). */
+export async function recordMembership(meeting: Meeting, caller: MeetingCaller): Promise<MeetingCaller> {
+  if (caller.kind !== "user" || caller.member) return caller;
+  const role = await ensureMember({ meetingId: meeting.id, userId: caller.identity, role: "participant" });
+  return { ...caller, role, member: true, canPublish: role !== "viewer" };
 }

@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/lib/db/schema";
 import { getUserByEmail } from "@/lib/db/queries/users";
 import { getEnv } from "@/lib/env";
+import { checkRateLimit } from "@/lib/rate-limit";
 import { getDummyHash, verifyPassword } from "./password";
 import { signInSchema } from "./schema";
 import { shouldUseSecureCookies } from "./cookies";
@@ -36,6 +37,8 @@ async function buildConfig(): Promise<NextAuthConfig> {
         async authorize(raw) {
           const parsed = signInSchema.safeParse(raw);
           if (!parsed.success) return null;
+          const limit = await checkRateLimit({ bucket: "passwordCheckByEmail", key: parsed.data.email });
+          if (!limit.allowed) return null;
           const user = await getUserByEmail({ email: parsed.data.email });
           if (!user?.passwordHash) {
             await verifyPassword(parsed.data.password, await getDummyHash());

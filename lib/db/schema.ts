@@ -68,7 +68,7 @@ export const verificationTokens = pgTable(
 // ── Meetings ────────────────────────────────────────────────────────────────
 
 export const meetingStatus = pgEnum("meeting_status", ["scheduled", "live", "ended"]);
-export const meetingRole = pgEnum("meeting_role", ["host", "co_host", "participant", "guest"]);
+export const meetingRole = pgEnum("meeting_role", ["host", "co_host", "participant", "guest", "viewer"]);
 export type MeetingRole = (typeof meetingRole.enumValues)[number];
 
 export const meetings = pgTable(
@@ -165,6 +165,37 @@ export const auditLog = pgTable(
   (t) => [index("audit_log_meeting_idx").on(t.meetingId, t.createdAt)],
 );
 export type AuditEntry = typeof auditLog.$inferSelect;
+
+/** People removed with "don't let them rejoin": no token is minted for them in this meeting. */
+export const meetingBans = pgTable(
+  "meeting_bans",
+  {
+    meetingId: uuid("meeting_id").notNull().references(() => meetings.id, { onDelete: "cascade" }),
+    identity: text("identity").notNull(),
+    bannedBy: text("banned_by").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.identity] })],
+);
+
+export const lobbyStatus = pgEnum("lobby_status", ["waiting", "admitted", "denied"]);
+export type LobbyStatus = (typeof lobbyStatus.enumValues)[number];
+
+/** Knocks on a meeting with a lobby; kept in Postgres so a restart loses no one. */
+export const lobbyRequests = pgTable(
+  "lobby_requests",
+  {
+    meetingId: uuid("meeting_id").notNull().references(() => meetings.id, { onDelete: "cascade" }),
+    identity: text("identity").notNull(),
+    displayName: text("display_name").notNull(),
+    status: lobbyStatus("status").notNull().default("waiting"),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull().defaultNow(),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decidedBy: text("decided_by"),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.identity] }), index("lobby_requests_waiting_idx").on(t.meetingId, t.status)],
+);
+export type LobbyRequest = typeof lobbyRequests.$inferSelect;
 
 /** LiveKit webhook event ids already handled (deliveries are retried). */
 export const webhookEvents = pgTable("webhook_events", {

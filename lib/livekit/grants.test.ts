@@ -1,20 +1,40 @@
 import { describe, expect, it } from "vitest";
-import { grantsForRole } from "./grants";
+import { TrackSource } from "livekit-server-sdk";
+import { grantsForRole, permissionForRole } from "./grants";
 
 describe("grantsForRole", () => {
   it("gives room admin to hosts and co-hosts only", () => {
     expect(grantsForRole({ room: "r", role: "host", canPublish: true }).roomAdmin).toBe(true);
     expect(grantsForRole({ room: "r", role: "co_host", canPublish: true }).roomAdmin).toBe(true);
-    expect(grantsForRole({ room: "r", role: "participant", canPublish: true }).roomAdmin).toBe(false);
-    expect(grantsForRole({ room: "r", role: "guest", canPublish: true }).roomAdmin).toBe(false);
+    for (const role of ["participant", "guest", "viewer"] as const) {
+      expect(grantsForRole({ room: "r", role, canPublish: true }).roomAdmin).toBe(false);
+    }
   });
 
-  it("lets a view-only guest subscribe and chat but not publish media", () => {
-    const g = grantsForRole({ room: "r", role: "guest", canPublish: false });
-    expect(g).toMatchObject({ roomJoin: true, canSubscribe: true, canPublish: false, canPublishData: true });
+  it("lets a view-only guest or a viewer subscribe and chat but not publish media", () => {
+    expect(grantsForRole({ room: "r", role: "guest", canPublish: false })).toMatchObject({ roomJoin: true, canSubscribe: true, canPublish: false, canPublishData: true });
+    expect(grantsForRole({ room: "r", role: "viewer", canPublish: true })).toMatchObject({ canPublish: false, canPublishData: true });
   });
 
-  it("always limits the grant to the meeting's own room", () => {
+  it("limits the grant to the meeting's own room", () => {
     expect(grantsForRole({ room: "abc-defg-hij", role: "host", canPublish: true }).room).toBe("abc-defg-hij");
+  });
+
+  it("takes screen share and chat from non-hosts when the host restricts them", () => {
+    const settings = { screenShareHostsOnly: true, chatHostsOnly: true };
+    expect(grantsForRole({ room: "r", role: "participant", canPublish: true, settings })).toMatchObject({
+      canPublish: true,
+      canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE],
+      canPublishData: false,
+    });
+    expect(grantsForRole({ room: "r", role: "co_host", canPublish: true, settings })).toMatchObject({
+      canPublishSources: [TrackSource.CAMERA, TrackSource.MICROPHONE, TrackSource.SCREEN_SHARE, TrackSource.SCREEN_SHARE_AUDIO],
+      canPublishData: true,
+    });
+  });
+
+  it("gives the same rights as a live permission update", () => {
+    expect(permissionForRole({ role: "viewer", canPublish: true })).toMatchObject({ canPublish: false, canPublishSources: [] });
+    expect(permissionForRole({ role: "participant", canPublish: true }).canPublishSources).toHaveLength(4);
   });
 });

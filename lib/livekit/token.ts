@@ -2,6 +2,7 @@ import "server-only";
 import { AccessToken } from "livekit-server-sdk";
 import type { MeetingRole } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
+import type { RestrictionSettings } from "@/lib/meetings/permissions";
 import { grantsForRole } from "./grants";
 
 export type ParticipantMetadata = { role: MeetingRole; kind: "user" | "guest" };
@@ -14,6 +15,7 @@ export async function mintParticipantToken({
   role,
   kind,
   canPublish,
+  settings,
 }: {
   room: string;
   identity: string;
@@ -21,6 +23,7 @@ export async function mintParticipantToken({
   role: MeetingRole;
   kind: "user" | "guest";
   canPublish: boolean;
+  settings?: RestrictionSettings;
 }): Promise<{ token: string; expiresInSeconds: number }> {
   const env = getEnv();
   const ttl = env.LIVEKIT_TOKEN_TTL_SECONDS;
@@ -31,7 +34,7 @@ export async function mintParticipantToken({
     ttl,
     metadata: JSON.stringify(metadata),
   });
-  at.addGrant(grantsForRole({ room, role, canPublish }));
+  at.addGrant(grantsForRole({ room, role, canPublish, settings }));
   return { token: await at.toJwt(), expiresInSeconds: ttl };
 }
 

@@ -4,7 +4,8 @@ import { initialsOf, readParticipantRole } from "./participant-info";
 describe("readParticipantRole", () => {
   it("reads the role the server puts in metadata", () => {
     expect(readParticipantRole('{"role":"host"}')).toBe("host");
-    expect(readParticipantRole('{"role":"co_host","extra":1}')).toBe("co_host");
+    expect(readParticipantRole('{"role":"co_host","kind":"user"}')).toBe("co_host");
+    expect(readParticipantRole('{"role":"viewer","kind":"guest"}')).toBe("viewer");
   });
 
   it("returns null for missing, malformed or unknown metadata", () => {

@@ -1,13 +1,13 @@
 import { z } from "zod";
+import { ROLES, type Role } from "./permissions";
 
-/** What the UI reads from a LiveKit participant's metadata and name. */
+/** What the UI reads from a LiveKit participant's metadata, attributes and name. */
 
-export const PARTICIPANT_ROLES = ["host", "co_host", "participant", "guest"] as const;
-export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+export type ParticipantRole = Role;
 
-const metadataSchema = z.object({ role: z.enum(PARTICIPANT_ROLES) });
+const metadataSchema = z.object({ role: z.enum(ROLES) });
 
-/** The server writes `{"role":"host"}` into participant metadata; anything else means "unknown". */
+/** The server writes `{"role":"host","kind":"user"}` into participant metadata; anything else means "unknown". */
 export function readParticipantRole(metadata: string | undefined | null): ParticipantRole | null {
   if (!metadata) return null;
   let json: unknown;

@@ -9,6 +9,7 @@ const PACKAGES: Array<{ pkg: string; present: () => boolean }> = [
   { pkg: "chromium", present: () => existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium") },
   { pkg: "postgresql", present: () => hasCommand("initdb") || spawnSync("sh", ["-c", "ls /usr/lib/postgresql/*/bin/initdb"]).status === 0 },
   { pkg: "fonts-liberation", present: () => existsSync("/usr/share/fonts/truetype/liberation") },
+  { pkg: "redis-server", present: () => hasCommand("redis-server") || existsSync("/usr/bin/redis-server") },
 ];
 
 function hasCommand(name: string): boolean {

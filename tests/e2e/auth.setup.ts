@@ -9,7 +9,7 @@ for (const [who, file] of Object.entries(STORAGE)) {
   setup(`sign up ${who}`, async ({ page }) => {
     mkdirSync(path.dirname(file), { recursive: true });
     await new SignUpPage(page).signUp({
-      name: who === "host" ? "Hana Host" : "Otto Other",
+      name: { host: "Hana Host", other: "Otto Other", cohost: "Cora Cohost", viewer: "Vic Viewer" }[who] ?? who,
       email: `${who}.${Date.now()}@parley.test`,
       password: "correct horse battery",
     });

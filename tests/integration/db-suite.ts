@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { readMeetingSettings } from "@/lib/meetings/settings";
+
+const defaultSettings = readMeetingSettings({});
 
 /**
  * The same query functions against every database driver. Each *.test.ts file
@@ -41,11 +44,11 @@ export function describeQueries(driverName: string) {
     it("creates a meeting with a code, makes the creator host, and lists it as upcoming", async () => {
       const q = await load();
       const host = (await q.users.createUser({ email: `host.${Date.now()}@x.test`, name: "Host", passwordHash: "x" }))!;
-      const meeting = await q.meetings.createMeeting({ hostId: host.id, title: "Standup", scheduledStart: null, settings: { allowGuests: true, guestsCanPublish: true } });
+      const meeting = await q.meetings.createMeeting({ hostId: host.id, title: "Standup", scheduledStart: null, settings: defaultSettings });
       expect(meeting.code).toMatch(/^[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
       expect(await q.meetings.getMemberRole({ meetingId: meeting.id, userId: host.id })).toBe("host");
-      const later = await q.meetings.createMeeting({ hostId: host.id, title: "Retro", scheduledStart: new Date(Date.now() + 86_400_000), settings: { allowGuests: true, guestsCanPublish: true } });
-      const old = await q.meetings.createMeeting({ hostId: host.id, title: "Old", scheduledStart: null, settings: { allowGuests: true, guestsCanPublish: true } });
+      const later = await q.meetings.createMeeting({ hostId: host.id, title: "Retro", scheduledStart: new Date(Date.now() + 86_400_000), settings: defaultSettings });
+      const old = await q.meetings.createMeeting({ hostId: host.id, title: "Old", scheduledStart: null, settings: defaultSettings });
       await q.meetings.markMeetingEnded({ id: old.id, at: new Date() });
       const list = await q.meetings.listMeetingsForUser({ userId: host.id });
       expect(list.upcoming.map((m) => m.title).sort()).toEqual(["Retro", "Standup"]);
@@ -57,7 +60,7 @@ export function describeQueries(driverName: string) {
       const q = await load();
       const host = (await q.users.createUser({ email: `h2.${Date.now()}@x.test`, name: "H", passwordHash: "x" }))!;
       const other = (await q.users.createUser({ email: `o2.${Date.now()}@x.test`, name: "O", passwordHash: "x" }))!;
-      const meeting = await q.meetings.createMeeting({ hostId: host.id, title: "T", scheduledStart: null, settings: { allowGuests: true, guestsCanPublish: true } });
+      const meeting = await q.meetings.createMeeting({ hostId: host.id, title: "T", scheduledStart: null, settings: defaultSettings });
       expect(await q.meetings.ensureMember({ meetingId: meeting.id, userId: host.id, role: "participant" })).toBe("host");
       expect(await q.meetings.ensureMember({ meetingId: meeting.id, userId: other.id, role: "participant" })).toBe("participant");
     });
@@ -65,7 +68,7 @@ export function describeQueries(driverName: string) {
     it("stores a chat message once per clientId, even when retried concurrently", async () => {
       const q = await load();
       const host = (await q.users.createUser({ email: `c.${Date.now()}@x.test`, name: "C", passwordHash: "x" }))!;
-      const meeting = await q.meetings.createMeeting({ hostId: host.id, title: "Chat", scheduledStart: null, settings: { allowGuests: true, guestsCanPublish: true } });
+      const meeting = await q.meetings.createMeeting({ hostId: host.id, title: "Chat", scheduledStart: null, settings: defaultSettings });
       const clientId = crypto.randomUUID();
       const msg = { meetingId: meeting.id, clientId, senderIdentity: host.id, senderName: "C", body: "hello 你好", sentAt: new Date() };
       const results = await Promise.all([q.chat.addChatMessage(msg), q.chat.addChatMessage(msg), q.chat.addChatMessage(msg)]);
@@ -79,7 +82,7 @@ export function describeQueries(driverName: string) {
     it("records participant sessions idempotently, including a 'left' without its 'joined'", async () => {
       const q = await load();
       const host = (await q.users.createUser({ email: `p.${Date.now()}@x.test`, name: "P", passwordHash: "x" }))!;
-      const meeting = await q.meetings.createMeeting({ hostId: host.id, title: "P", scheduledStart: null, settings: { allowGuests: true, guestsCanPublish: true } });
+      const meeting = await q.meetings.createMeeting({ hostId: host.id, title: "P", scheduledStart: null, settings: defaultSettings });
       const joinedAt = new Date(Date.now() - 60_000);
       const a = { meetingId: meeting.id, identity: host.id, livekitSid: `PA_${Date.now()}`, displayName: "P", joinedAt };
       await q.sessions.recordParticipantJoined(a);
@@ -105,7 +108,7 @@ export function describeQueries(driverName: string) {
     it("creates guests bound to one meeting and writes audit rows", async () => {
       const q = await load();
       const host = (await q.users.createUser({ email: `g.${Date.now()}@x.test`, name: "G", passwordHash: "x" }))!;
-      const meeting = await q.meetings.createMeeting({ hostId: host.id, title: "G", scheduledStart: null, settings: { allowGuests: true, guestsCanPublish: false } });
+      const meeting = await q.meetings.createMeeting({ hostId: host.id, title: "G", scheduledStart: null, settings: { ...defaultSettings, guestsCanPublish: false } });
       const guest = await q.guests.createGuest({ meetingId: meeting.id, displayName: "Visitor", canPublish: false });
       expect(guest.id).toMatch(/^guest_/);
       expect((await q.guests.getGuestById({ id: guest.id }))?.meetingId).toBe(meeting.id);

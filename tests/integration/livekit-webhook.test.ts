@@ -4,6 +4,9 @@ import { AccessToken, RoomServiceClient } from "livekit-server-sdk";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { signExpiredLivekitJwt } from "../helpers/livekit-jwt";
 import { TEST_PORTS } from "../helpers/ports";
+import { readMeetingSettings } from "@/lib/meetings/settings";
+
+const defaultSettings = readMeetingSettings({});
 import { createTestDatabase, setTestEnv } from "../helpers/test-env";
 
 /**
@@ -61,7 +64,7 @@ async function makeMeeting() {
   const users = await import("@/lib/db/queries/users");
   const meetings = await import("@/lib/db/queries/meetings");
   const host = (await users.createUser({ email: `wh.${crypto.randomUUID()}@x.test`, name: "Host", passwordHash: "x" }))!;
-  return meetings.createMeeting({ hostId: host.id, title: "Webhooks", scheduledStart: null, settings: { allowGuests: true, guestsCanPublish: true } });
+  return meetings.createMeeting({ hostId: host.id, title: "Webhooks", scheduledStart: null, settings: defaultSettings });
 }
 
 /** Signs a body the way livekit-server does: a JWT whose sha256 claim is the body's hash. */

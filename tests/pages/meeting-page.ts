@@ -39,7 +39,7 @@ export class MeetingPage {
   async sendChat(text: string) {
     await this.openPanel("Chat");
     await this.page.getByLabel("Message").fill(text);
-    await this.page.getByRole("button", { name: "Send" }).click();
+    await this.page.getByRole("button", { name: "Send", exact: true }).click();
   }
 
   chatMessages(): Locator {

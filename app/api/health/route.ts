@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
-import { route } from "@/lib/http";
+import { refuseOtherMethods, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -9,3 +9,5 @@ export const GET = route(async () => {
   await db.execute(sql`select 1`);
   return Response.json({ ok: true });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods("GET");

@@ -2,7 +2,7 @@ import { getSessionUser } from "@/lib/auth";
 import { addAuditEntry } from "@/lib/db/queries/audit-log";
 import { createMeeting, listMeetingsForUser } from "@/lib/db/queries/meetings";
 import { AppError } from "@/lib/errors";
-import { readJson, route } from "@/lib/http";
+import { readJson, refuseOtherMethods, route } from "@/lib/http";
 import { meetingToJson } from "@/lib/meetings/load";
 import { meetingSettingsSchema } from "@/lib/meetings/settings";
 import { createMeetingSchema } from "./schema";
@@ -29,3 +29,5 @@ export const POST = route(async (request) => {
   await addAuditEntry({ meetingId: meeting.id, actor: user.id, action: "meeting.created" });
   return Response.json({ meeting: meetingToJson(meeting) }, { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods("GET", "POST");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { meetingSettingsSchema } from "@/lib/meetings/settings";
+import { meetingSettingsPatchSchema } from "@/lib/meetings/settings";
 
 export const meetingTitleSchema = z
   .string()
@@ -8,10 +8,21 @@ export const meetingTitleSchema = z
   .max(120, "Use at most 120 characters")
   .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "Use printable characters only");
 
+/**
+ * ISO 8601 with offset, within years 2000–9999 (UTC). Year 0000 is valid ISO and a valid JS Date,
+ * but PostgreSQL has no year 0 and refuses it; past 9999 the ISO form grows a sign it cannot read.
+ */
+export const scheduledStartSchema = z.iso
+  .datetime({ offset: true, message: "Use an ISO 8601 date and time" })
+  .refine((s) => {
+    const year = new Date(s).getUTCFullYear();
+    return year >= 2000 && year <= 9999;
+  }, "Pick a date between the years 2000 and 9999");
+
 export const createMeetingSchema = z.object({
   title: meetingTitleSchema.optional(),
-  /** ISO 8601 with offset; absent or null = an instant meeting. */
-  scheduledStart: z.iso.datetime({ offset: true, message: "Use an ISO 8601 date and time" }).nullable().optional(),
-  settings: meetingSettingsSchema.partial().optional(),
+  /** Absent or null = an instant meeting. */
+  scheduledStart: scheduledStartSchema.nullable().optional(),
+  settings: meetingSettingsPatchSchema.optional(),
 });
 export type CreateMeetingRequest = z.infer<typeof createMeetingSchema>;

@@ -10,8 +10,18 @@ type Props = { params: Promise<{ code: string }> };
 
 export const metadata: Metadata = { robots: { index: false } };
 
+/** Page params arrive still %-encoded here; a second decode of a decoded "%" must not throw. */
+function decodeParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 export default async function MeetingPage({ params }: Props) {
-  const { code } = await params;
+  const { code: rawCode } = await params;
+  const code = decodeParam(rawCode);
   const t = getTranslator();
   const meeting = isMeetingCode(code) ? await getMeetingByCode({ code }) : undefined;
   if (!meeting) {

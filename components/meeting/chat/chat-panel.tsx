@@ -16,8 +16,16 @@ function startsGroup(previous: ChatEntry | undefined, message: ChatEntry): boole
   return Date.parse(message.sentAt) - Date.parse(previous.sentAt) > GROUP_WINDOW_MS;
 }
 
+type Props = {
+  chat: MeetingChat;
+  selfIdentity: string;
+  /** False while a host has limited chat to hosts: the composer gives way to a note. */
+  canSend: boolean;
+  onClose: () => void;
+};
+
 /** The chat side panel: an aria-live log of messages and the composer. */
-export function ChatPanel({ chat, selfIdentity, onClose }: { chat: MeetingChat; selfIdentity: string; onClose: () => void }) {
+export function ChatPanel({ chat, selfIdentity, canSend, onClose }: Props) {
   const t = useT();
   const logRef = useRef<HTMLDivElement>(null);
   // Follow new messages only while the reader is at the bottom; do not yank them away from scrollback.
@@ -78,7 +86,13 @@ export function ChatPanel({ chat, selfIdentity, onClose }: { chat: MeetingChat; 
         )}
       </div>
 
-      <ChatComposer onSend={send} />
+      {canSend ? (
+        <ChatComposer onSend={send} />
+      ) : (
+        <p className={styles.chatRestricted} data-testid="chat-restricted">
+          {t("meeting.chat.hostsOnly")}
+        </p>
+      )}
     </aside>
   );
 }

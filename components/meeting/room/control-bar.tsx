@@ -1,12 +1,18 @@
 "use client";
 
 import { useId, useSyncExternalStore } from "react";
+import { useLocalParticipant } from "@livekit/components-react";
 import { Track } from "livekit-client";
 import { useT } from "@/components/i18n/i18n-provider";
+import { can } from "@/lib/meetings/permissions";
 import styles from "../meeting.module.css";
 import { ControlButton } from "./control-button";
 import { DeviceMenu } from "./device-menu";
+import { HandToggle } from "./hand-toggle";
+import { HostMenu } from "./host-menu";
 import { MediaToggle, type ToggleableSource } from "./media-toggle";
+import { useMeeting } from "./meeting-context";
+import { ReactionPicker } from "./reaction-picker";
 
 export type Panel = "chat" | "participants";
 
@@ -16,6 +22,8 @@ type Props = {
   onTogglePanel: (panel: Panel) => void;
   unread: number;
   participantCount: number;
+  /** People knocking (hosts only; 0 for everyone else). Replaces the people count on the badge. */
+  lobbyCount: number;
   onLeave: () => void;
   onMediaFailure: (source: ToggleableSource, error: unknown) => void;
 };
@@ -24,12 +32,17 @@ const noSubscribe = () => () => {};
 // Phones have no getDisplayMedia; hide the button rather than offer something that cannot work.
 const canShareScreen = () => typeof navigator.mediaDevices?.getDisplayMedia === "function";
 
-/** The bottom bar: media toggles with device menus, screen share, leave; chat and people on the side. */
-export function ControlBar({ canPublish, panel, onTogglePanel, unread, participantCount, onLeave, onMediaFailure }: Props) {
+/** The bottom bar: media toggles with device menus, screen share, hand, reactions, host menu, leave; chat and people on the side. */
+export function ControlBar({ canPublish, panel, onTogglePanel, unread, participantCount, lobbyCount, onLeave, onMediaFailure }: Props) {
   const t = useT();
   const unreadId = useId();
   const peopleId = useId();
+  const lobbyId = useId();
+  const { role, settings } = useMeeting();
+  const { isScreenShareEnabled } = useLocalParticipant();
   const screenShareSupported = useSyncExternalStore(noSubscribe, canShareScreen, () => false);
+  // Someone already sharing when hosts take screen sharing away keeps the button to stop it.
+  const mayShare = can(role, "screen_share.start", settings) || isScreenShareEnabled;
 
   return (
     <div className={styles.controlBar}>
@@ -44,9 +57,12 @@ export function ControlBar({ canPublish, panel, onTogglePanel, unread, participa
               <MediaToggle source={Track.Source.Camera} onFailure={onMediaFailure} />
               <DeviceMenu device="camera" onFailure={(error) => onMediaFailure(Track.Source.Camera, error)} />
             </div>
-            {screenShareSupported && <MediaToggle source={Track.Source.ScreenShare} onFailure={onMediaFailure} />}
+            {screenShareSupported && mayShare && <MediaToggle source={Track.Source.ScreenShare} onFailure={onMediaFailure} />}
           </>
         )}
+        {can(role, "hand.raise") && <HandToggle />}
+        {can(role, "reaction.send") && <ReactionPicker />}
+        <HostMenu />
         <ControlButton icon="callEnd" label={t("meeting.controls.leave")} tone="danger" className={styles.leaveButton} onClick={onLeave} />
       </div>
       <div className={styles.controlsSide}>
@@ -64,8 +80,10 @@ export function ControlBar({ canPublish, panel, onTogglePanel, unread, participa
           label={t("meeting.controls.participants")}
           tone={panel === "participants" ? "active" : "default"}
           aria-expanded={panel === "participants"}
-          badge={participantCount}
-          aria-describedby={peopleId}
+          badge={lobbyCount > 0 ? lobbyCount : participantCount}
+          badgeTone={lobbyCount > 0 ? "alert" : "default"}
+          aria-describedby={lobbyCount > 0 ? `${peopleId} ${lobbyId}` : peopleId}
+          data-lobby-count={lobbyCount}
           onClick={() => onTogglePanel("participants")}
         />
         <span id={unreadId} hidden>
@@ -73,6 +91,9 @@ export function ControlBar({ canPublish, panel, onTogglePanel, unread, participa
         </span>
         <span id={peopleId} hidden>
           {t("meeting.controls.peopleCount", { count: participantCount })}
+        </span>
+        <span id={lobbyId} hidden>
+          {t("meeting.lobbyPanel.waitingCount", { count: lobbyCount })}
         </span>
       </div>
     </div>

@@ -31,8 +31,9 @@ export function MeetingStage() {
     }),
   );
   // Someone else's screen goes on stage before your own (you already know what you are sharing).
+  // A screen a host muted is skipped until its owner's client ends the share.
   const screens = trackRefs
-    .filter((ref): ref is TrackReference => ref.source === Track.Source.ScreenShare && isTrackReference(ref))
+    .filter((ref): ref is TrackReference => ref.source === Track.Source.ScreenShare && isTrackReference(ref) && !ref.publication.isMuted)
     .sort((a, b) => Number(a.participant.isLocal) - Number(b.participant.isLocal));
 
   if (screens.length === 0) return <VideoGrid tiles={cameras} />;

@@ -1,9 +1,10 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useConnectionState, useLocalParticipantPermissions, useParticipants, useRoomContext, useStartAudio } from "@livekit/components-react";
 import { useT } from "@/components/i18n/i18n-provider";
 import type { ParticipantRole } from "@/lib/meetings/participant-info";
+import { can } from "@/lib/meetings/permissions";
 import styles from "../meeting.module.css";
 import { ChatPanel } from "../chat/chat-panel";
 import { useMeetingChat } from "../chat/use-meeting-chat";
@@ -12,8 +13,17 @@ import { ControlBar, type Panel } from "./control-bar";
 import { Icon } from "./icons";
 import { MediaNotice, type MediaProblem } from "./media-notice";
 import type { ToggleableSource } from "./media-toggle";
+import { MeetingContext, type MeetingContextValue } from "./meeting-context";
 import { MeetingStage } from "./meeting-stage";
 import { ParticipantList } from "./participant-list";
+import { ReactionOverlay } from "./reaction-overlay";
+import { Toasts } from "./toasts";
+import { UnmuteRequestDialog } from "./unmute-request-dialog";
+import { useControlNotices } from "./use-control-notices";
+import { useLobbyRequests } from "./use-lobby-requests";
+import { useReactions } from "./use-reactions";
+import { useRoomSettings, useSelfRole } from "./use-room-state";
+import { useToasts } from "./use-toasts";
 
 export type RoomSelf = { identity: string; name: string; role: ParticipantRole; canPublish: boolean };
 
@@ -44,6 +54,16 @@ export function RoomView({ code, title, self, ending, problem, onMediaFailure, o
   const chat = useMeetingChat({ code, self, open: panel === "chat" });
   const { mergedProps: startAudioProps } = useStartAudio({ props: { type: "button", className: styles.startAudio } });
 
+  const role = useSelfRole(self.role);
+  const settings = useRoomSettings();
+  const { toasts, notify, dismiss } = useToasts();
+  const notices = useControlNotices(notify);
+  const managesLobby = can(role, "lobby.manage");
+  const lobby = useLobbyRequests({ code, enabled: managesLobby, notify });
+  const reactions = useReactions();
+  const meeting = useMemo<MeetingContextValue>(() => ({ code, role, settings, notify }), [code, role, settings, notify]);
+  const showLobby = managesLobby && (lobby.requests.length > 0 || settings.lobby !== "off" || lobby.error !== null);
+
   async function leave() {
     onLeaving();
     try {
@@ -55,38 +75,53 @@ export function RoomView({ code, title, self, ending, problem, onMediaFailure, o
   }
 
   return (
-    <div className={styles.room} data-testid="meeting-room" data-connection-state={connectionState}>
-      <header className={styles.roomHeader}>
-        <h1 className={styles.roomTitle}>{title}</h1>
-        <span className={styles.roomCode}>{code}</span>
-        {!canPublish && <span className={styles.viewOnlyBadge}>{t("meeting.room.viewOnly")}</span>}
-      </header>
+    <MeetingContext.Provider value={meeting}>
+      <div className={styles.room} data-testid="meeting-room" data-connection-state={connectionState} data-role={role}>
+        <header className={styles.roomHeader}>
+          <h1 className={styles.roomTitle}>{title}</h1>
+          <span className={styles.roomCode}>{code}</span>
+          {settings.locked && (
+            <span className={styles.viewOnlyBadge} data-testid="locked-badge">
+              <Icon name="lock" /> {t("meeting.room.locked")}
+            </span>
+          )}
+          {!canPublish && <span className={styles.viewOnlyBadge}>{t("meeting.room.viewOnly")}</span>}
+        </header>
 
-      <ConnectionBanner state={connectionState} ending={ending} onRejoin={onLeave} />
-      {problem && <MediaNotice problem={problem} onDismiss={onDismissProblem} />}
-      {/* Shown by LiveKit only when the browser blocked autoplay of the other participants' audio. */}
-      <button {...startAudioProps}>
-        <Icon name="volume" />
-        {t("meeting.room.allowAudio")}
-      </button>
+        <ConnectionBanner state={connectionState} ending={ending} removal={notices.removal} onRejoin={onLeave} />
+        {problem && <MediaNotice problem={problem} onDismiss={onDismissProblem} />}
+        <Toasts toasts={toasts} onDismiss={dismiss} />
+        {/* Shown by LiveKit only when the browser blocked autoplay of the other participants' audio. */}
+        <button {...startAudioProps}>
+          <Icon name="volume" />
+          {t("meeting.room.allowAudio")}
+        </button>
 
-      <div className={styles.roomBody}>
-        <main className={styles.stageArea}>
-          <MeetingStage />
-        </main>
-        {panel === "chat" && <ChatPanel chat={chat} selfIdentity={self.identity} onClose={() => setPanel(null)} />}
-        {panel === "participants" && <ParticipantList selfRole={self.role} onClose={() => setPanel(null)} />}
+        <div className={styles.roomBody}>
+          <main className={styles.stageArea}>
+            <MeetingStage />
+            <ReactionOverlay reactions={reactions} selfIdentity={self.identity} />
+          </main>
+          {panel === "chat" && (
+            <ChatPanel chat={chat} selfIdentity={self.identity} canSend={can(role, "chat.send", settings)} onClose={() => setPanel(null)} />
+          )}
+          {panel === "participants" && <ParticipantList lobby={showLobby ? lobby : null} onClose={() => setPanel(null)} />}
+        </div>
+
+        <ControlBar
+          canPublish={canPublish}
+          panel={panel}
+          onTogglePanel={(next) => setPanel((current) => (current === next ? null : next))}
+          unread={chat.unread}
+          participantCount={participants.length}
+          lobbyCount={lobby.requests.length}
+          onLeave={leave}
+          onMediaFailure={onMediaFailure}
+        />
+        {notices.unmuteRequest && !ending && (
+          <UnmuteRequestDialog request={notices.unmuteRequest} onDone={notices.dismissUnmuteRequest} onMediaFailure={onMediaFailure} />
+        )}
       </div>
-
-      <ControlBar
-        canPublish={canPublish}
-        panel={panel}
-        onTogglePanel={(next) => setPanel((current) => (current === next ? null : next))}
-        unread={chat.unread}
-        participantCount={participants.length}
-        onLeave={leave}
-        onMediaFailure={onMediaFailure}
-      />
-    </div>
+    </MeetingContext.Provider>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
 import { useMemo } from "react";
-import { VideoTrack, isTrackReference, useIsMuted, useIsSpeaking, type TrackReferenceOrPlaceholder } from "@livekit/components-react";
+import { VideoTrack, isTrackReference, useIsMuted, useIsSpeaking, useParticipantAttribute, type TrackReferenceOrPlaceholder } from "@livekit/components-react";
 import { Track } from "livekit-client";
 import { useT } from "@/components/i18n/i18n-provider";
+import { HAND_ATTRIBUTE, handRaisedAt } from "@/lib/meetings/hands";
 import { initialsOf } from "@/lib/meetings/participant-info";
 import styles from "../meeting.module.css";
 import { ConnectionQuality } from "./connection-quality";
@@ -11,7 +12,7 @@ import { Icon } from "./icons";
 
 export const tileKey = (ref: TrackReferenceOrPlaceholder) => `${ref.participant.identity}:${ref.source}`;
 
-/** One camera or screen: video when there is one, initials when the camera is off; name, mic and signal on top. */
+/** One camera or screen: video when there is one, initials when the camera is off; name, mic, hand and signal on top. */
 export function VideoTile({ trackRef, className }: { trackRef: TrackReferenceOrPlaceholder; className?: string }) {
   const t = useT();
   const { participant, source } = trackRef;
@@ -22,6 +23,7 @@ export function VideoTile({ trackRef, className }: { trackRef: TrackReferenceOrP
   const micMuted = useIsMuted(micRef);
   // No microphone publication at all (joined muted, view-only) counts as muted too.
   const micOff = micMuted || !participant.getTrackPublication(Track.Source.Microphone);
+  const handUp = handRaisedAt(useParticipantAttribute(HAND_ATTRIBUTE, { participant })) !== null && !isScreen;
   const hasVideo = isTrackReference(trackRef) && !videoMuted;
   const name = participant.name || participant.identity;
   const label = isScreen ? t("meeting.room.tile.screenOf", { name }) : participant.isLocal ? t("meeting.nameWithYou", { name }) : name;
@@ -34,6 +36,7 @@ export function VideoTile({ trackRef, className }: { trackRef: TrackReferenceOrP
       data-identity={participant.identity}
       data-source={source}
       data-speaking={String(speaking)}
+      data-hand-raised={String(handUp)}
       className={[styles.tile, isScreen && styles.tileScreen, speaking && styles.tileSpeaking, className].filter(Boolean).join(" ")}
     >
       {hasVideo ? (
@@ -42,6 +45,11 @@ export function VideoTile({ trackRef, className }: { trackRef: TrackReferenceOrP
         <div className={styles.tilePlaceholder} aria-hidden="true">
           <span className={styles.avatar}>{initialsOf(name)}</span>
         </div>
+      )}
+      {handUp && (
+        <span className={styles.tileHand}>
+          <Icon name="hand" label={t("meeting.room.tile.handRaised")} />
+        </span>
       )}
       <div className={styles.tileInfo}>
         {!isScreen && micOff && <Icon name="micOff" label={t("meeting.room.tile.micOff")} className={styles.tileMicOff} />}

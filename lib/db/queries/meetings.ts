@@ -110,3 +110,11 @@ export async function listMeetingsForUser({ userId, now = new Date() }: { userId
     past: items.filter(isPast).sort((a, b) => (b.endedAt ?? b.createdAt).getTime() - (a.endedAt ?? a.createdAt).getTime()),
   };
 }
+
+export async function setMemberRole({ meetingId, userId, role }: { meetingId: string; userId: string; role: MeetingRole }) {
+  const db = await getDb();
+  await db
+    .insert(meetingMembers)
+    .values({ meetingId, userId, role })
+    .onConflictDoUpdate({ target: [meetingMembers.meetingId, meetingMembers.userId], set: { role } });
+}

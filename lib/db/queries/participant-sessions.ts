@@ -56,3 +56,14 @@ export async function listParticipantSessions({ meetingId }: { meetingId: string
     .where(eq(participantSessions.meetingId, meetingId))
     .orderBy(asc(participantSessions.joinedAt));
 }
+
+/** Whether this identity has been in the meeting's room before (a locked meeting still lets them back). */
+export async function hasBeenInRoom({ meetingId, identity }: { meetingId: string; identity: string }): Promise<boolean> {
+  const db = await getDb();
+  const rows = await db
+    .select({ id: participantSessions.id })
+    .from(participantSessions)
+    .where(and(eq(participantSessions.meetingId, meetingId), eq(participantSessions.identity, identity)))
+    .limit(1);
+  return rows.length > 0;
+}

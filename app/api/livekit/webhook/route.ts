@@ -1,9 +1,12 @@
 import { AppError } from "@/lib/errors";
-import { route } from "@/lib/http";
+import { refuseOtherMethods, route } from "@/lib/http";
 import { handleWebhookEvent } from "@/lib/livekit/handle-webhook";
 import { verifyWebhook } from "@/lib/livekit/webhook";
 
-/** LiveKit posts room and participant events here (application/webhook+json). */
+/**
+ * LiveKit posts room and participant events here (application/webhook+json). No CSRF check: the
+ * caller is a server, and the signature (verified before anything is parsed) is its proof.
+ */
 export const POST = route(async (request) => {
   const body = await request.text();
   let event;
@@ -15,4 +18,6 @@ export const POST = route(async (request) => {
   }
   const outcome = await handleWebhookEvent(event);
   return Response.json({ ok: true, outcome });
-});
+}, { csrf: false });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods("POST");

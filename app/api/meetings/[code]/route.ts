@@ -1,8 +1,9 @@
 import { addAuditEntry } from "@/lib/db/queries/audit-log";
 import { updateMeeting } from "@/lib/db/queries/meetings";
 import { AppError } from "@/lib/errors";
-import { readJson, route } from "@/lib/http";
+import { readJson, refuseOtherMethods, route } from "@/lib/http";
 import { loadMeetingAndCaller, meetingToJson } from "@/lib/meetings/load";
+import { can } from "@/lib/meetings/permissions";
 import { readMeetingSettings } from "@/lib/meetings/settings";
 import { updateMeetingSchema } from "./schema";
 
@@ -16,7 +17,7 @@ export const GET = route(async (_request, { params }: Ctx) => {
 /** Host-only changes: title, schedule, settings. */
 export const PATCH = route(async (request, { params }: Ctx) => {
   const { meeting, caller } = await loadMeetingAndCaller((await params).code);
-  if (caller.role !== "host") throw new AppError("forbidden:meeting", "Only the host can change this meeting.");
+  if (!can(caller.role, "meeting.update")) throw new AppError("forbidden:meeting", "Only the host can change this meeting.");
   const input = await readJson(request, updateMeetingSchema);
   const updated = await updateMeeting({
     id: meeting.id,
@@ -29,3 +30,5 @@ export const PATCH = route(async (request, { params }: Ctx) => {
   await addAuditEntry({ meetingId: meeting.id, actor: caller.identity, action: "meeting.updated", detail: { fields: Object.keys(input) } });
   return Response.json({ meeting: meetingToJson(updated ?? meeting) });
 });
+
+export const { POST, PUT, DELETE, OPTIONS } = refuseOtherMethods("GET", "PATCH");

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { meetingSettingsSchema } from "@/lib/meetings/settings";
-import { meetingTitleSchema } from "../schema";
+import { meetingSettingsPatchSchema } from "@/lib/meetings/settings";
+import { meetingTitleSchema, scheduledStartSchema } from "../schema";
 
 export const updateMeetingSchema = z
   .object({
     title: meetingTitleSchema.optional(),
-    scheduledStart: z.iso.datetime({ offset: true, message: "Use an ISO 8601 date and time" }).nullable().optional(),
-    settings: meetingSettingsSchema.partial().optional(),
+    scheduledStart: scheduledStartSchema.nullable().optional(),
+    settings: meetingSettingsPatchSchema.optional(),
   })
   .strict()
   .refine((v) => Object.keys(v).length > 0, "Send at least one field to change");

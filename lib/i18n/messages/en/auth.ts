@@ -13,6 +13,7 @@ export const auth = {
   invalidCredentials: "That email and password don't match an account.",
   emailTaken: "An account with this email already exists. Sign in instead.",
   fixFields: "Please fix the highlighted fields.",
+  tooManyAttempts: "Too many attempts. Try again in {seconds} s.",
   orContinueWith: "Or continue with",
   github: "GitHub",
   google: "Google",

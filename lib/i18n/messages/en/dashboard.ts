@@ -23,6 +23,7 @@ export const dashboard = {
   roleHost: "Host",
   roleCoHost: "Co-host",
   roleParticipant: "Participant",
+  roleViewer: "Viewer",
   joinByCode: "Join with a code or link",
   codePlaceholder: "abc-defg-hij",
   joinButton: "Join",

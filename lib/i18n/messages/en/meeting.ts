@@ -9,6 +9,15 @@ export const meeting = {
   join: "Join now",
   tokenFailed: "Could not join the meeting: {reason}",
   leftNotice: "You left the meeting.",
+  networkError: "Couldn't reach the server. Check your connection and try again.",
+
+  /** Waiting to be let in (the visitor's side of the lobby). */
+  lobby: {
+    waiting: "Waiting for the host to let you in…",
+    waitingHint: "You'll join with the camera and microphone choices you made. Keep this page open.",
+    cancel: "Cancel",
+    denied: "The host did not let you in.",
+  },
 
   /** Shared by the pre-join screen and the room. */
   you: "You",
@@ -18,6 +27,7 @@ export const meeting = {
     co_host: "Co-host",
     participant: "Participant",
     guest: "Guest",
+    viewer: "Viewer",
   },
   controls: {
     micOff: "Turn off microphone",
@@ -34,6 +44,10 @@ export const meeting = {
     toolbar: "Meeting controls",
     unread: "{count} unread messages",
     peopleCount: "{count} people in the meeting",
+    raiseHand: "Raise hand",
+    lowerHand: "Lower hand",
+    reactions: "Send a reaction",
+    meetingOptions: "Meeting options",
   },
   devices: {
     microphone: "Microphone",
@@ -76,11 +90,14 @@ export const meeting = {
     disconnected: {
       lost: "You lost the connection to the meeting.",
       ended: "The meeting has ended.",
-      removed: "You were removed from the meeting.",
+      removed: "A host removed you from the meeting.",
+      banned: "A host removed you from the meeting. You can't rejoin it.",
       duplicate: "You joined this meeting from another tab or device.",
       failed: "Couldn't connect to the meeting: {reason}",
     },
     rejoin: "Rejoin",
+    backToStart: "OK",
+    locked: "Locked",
     allowAudio: "Click to hear the other participants",
     viewOnly: "View only",
     videos: "Participants' videos",
@@ -94,6 +111,7 @@ export const meeting = {
     dismiss: "Dismiss",
     tile: {
       micOff: "Microphone off",
+      handRaised: "Hand raised",
       screenOf: "{name}'s screen",
     },
     quality: {
@@ -111,12 +129,98 @@ export const meeting = {
     micOff: "Microphone off",
     cameraOn: "Camera on",
     cameraOff: "Camera off",
+    handRaised: "Hand raised",
+    actionsFor: "Actions for {name}",
+  },
+
+  /** Buttons on someone else's row; the long form is the accessible name, the short one is shown. */
+  hostControls: {
+    muteAll: "Mute all",
+    mute: "Mute {name}",
+    muteShort: "Mute",
+    askToUnmute: "Ask {name} to unmute",
+    askToUnmuteShort: "Ask to unmute",
+    stopCamera: "Turn off {name}'s camera",
+    stopCameraShort: "Stop video",
+    stopShare: "Stop {name}'s screen share",
+    stopShareShort: "Stop sharing",
+    lowerHand: "Lower {name}'s hand",
+    lowerHandShort: "Lower hand",
+    makeCoHost: "Make {name} co-host",
+    makeCoHostShort: "Make co-host",
+    makeParticipant: "Make {name} a participant",
+    makeParticipantShort: "Make participant",
+    makeViewer: "Make {name} a viewer",
+    makeViewerShort: "Make viewer",
+    remove: "Remove {name}",
+    removeShort: "Remove",
+    removeTitle: "Remove {name} from the meeting?",
+    ban: "Don't let them rejoin",
+    removeConfirm: "Remove",
+  },
+
+  /** The host menu in the control bar. */
+  hostMenu: {
+    lock: "Lock meeting",
+    unlock: "Unlock meeting",
+    chatHostsOnly: "Only hosts can chat",
+    screenShareHostsOnly: "Only hosts can share screen",
+    lobbyTitle: "Lobby",
+    lobbyOff: "Lobby: off",
+    lobbyGuests: "Lobby: guests",
+    lobbyEveryone: "Lobby: everyone not invited",
+    end: "End meeting for all",
+    endTitle: "End the meeting for everyone?",
+    endBody: "Everyone, including you, will be disconnected.",
+    endConfirm: "End meeting",
+  },
+
+  /** Hosts' view of the lobby, at the top of the participant list. */
+  lobbyPanel: {
+    title: "Waiting in the lobby ({count})",
+    empty: "No one is waiting.",
+    admit: "Admit {name}",
+    admitShort: "Admit",
+    deny: "Deny {name}",
+    denyShort: "Deny",
+    admitAll: "Admit all",
+    knocked: "{name} is waiting in the lobby",
+    waitingCount: "{count} waiting in the lobby",
+    loadFailed: "Couldn't load the lobby: {reason}",
+  },
+
+  /** What the server tells you about yourself. */
+  notices: {
+    unmuteRequest: {
+      microphone: "{by} asks you to turn on your microphone",
+      camera: "{by} asks you to turn on your camera",
+    },
+    unmute: "Unmute",
+    stayMuted: "Stay muted",
+    muted: {
+      microphone: "{by} muted your microphone",
+      camera: "{by} turned off your camera",
+      screen_share: "{by} stopped your screen share",
+    },
+  },
+
+  reactions: {
+    picker: "Reactions",
+    names: {
+      thumbsUp: "Thumbs up",
+      clap: "Clapping hands",
+      joy: "Face with tears of joy",
+      party: "Party popper",
+      heart: "Red heart",
+      surprised: "Face with open mouth",
+    },
   },
 
   chat: {
     title: "In-call messages",
     logLabel: "Chat history",
     messageLabel: "Message",
+    hostsOnly: "Only hosts can send messages in this meeting right now.",
     placeholder: "Send a message to everyone",
     send: "Send",
     hint: "Enter to send, Shift+Enter for a new line",

@@ -1,7 +1,11 @@
 import { addChatMessage, listChatMessages } from "@/lib/db/queries/chat-messages";
 import type { ChatMessage } from "@/lib/db/schema";
-import { readJson, route } from "@/lib/http";
+import { readJson, refuseOtherMethods, route } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import { loadMeetingAndCaller } from "@/lib/meetings/load";
+import { can } from "@/lib/meetings/permissions";
+import { readMeetingSettings } from "@/lib/meetings/settings";
+import { enforceRateLimit } from "@/lib/rate-limit";
 import { postChatMessageSchema } from "./schema";
 
 type Ctx = { params: Promise<{ code: string }> };
@@ -29,6 +33,10 @@ export const GET = route(async (_request, { params }: Ctx) => {
 /** Stores a message once per clientId: 201 when new, 200 with the stored copy on a retry. */
 export const POST = route(async (request, { params }: Ctx) => {
   const { meeting, caller } = await loadMeetingAndCaller((await params).code);
+  await enforceRateLimit({ bucket: "chat", key: `${meeting.id}:${caller.identity}` });
+  if (!can(caller.role, "chat.send", readMeetingSettings(meeting.settings))) {
+    throw new AppError("forbidden:chat", "Only hosts can chat in this meeting right now.");
+  }
   const input = await readJson(request, postChatMessageSchema);
   const now = Date.now();
   const claimed = new Date(input.sentAt).getTime();
@@ -43,3 +51,5 @@ export const POST = route(async (request, { params }: Ctx) => {
   });
   return Response.json({ message: toJson(message) }, { status: created ? 201 : 200 });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods("GET", "POST");

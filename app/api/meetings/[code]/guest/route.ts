@@ -2,15 +2,18 @@ import { setGuestCookie } from "@/lib/auth/guest";
 import { addAuditEntry } from "@/lib/db/queries/audit-log";
 import { createGuest } from "@/lib/db/queries/guests";
 import { AppError } from "@/lib/errors";
-import { readJson, route } from "@/lib/http";
+import { readJson, refuseOtherMethods, route } from "@/lib/http";
 import { loadMeetingOr404 } from "@/lib/meetings/load";
 import { readMeetingSettings } from "@/lib/meetings/settings";
+import { clientIp, enforceRateLimit } from "@/lib/rate-limit";
 import { joinAsGuestSchema } from "./schema";
 
 type Ctx = { params: Promise<{ code: string }> };
 
 /** Gives the browser a guest identity limited to this meeting (HttpOnly cookie). */
 export const POST = route(async (request, { params }: Ctx) => {
+  // Counted before anything else, so probing for meeting codes is limited too.
+  await enforceRateLimit({ bucket: "guestJoin", key: clientIp(request.headers) });
   const meeting = await loadMeetingOr404((await params).code);
   const { displayName } = await readJson(request, joinAsGuestSchema);
   const settings = readMeetingSettings(meeting.settings);
@@ -23,3 +26,5 @@ export const POST = route(async (request, { params }: Ctx) => {
     { status: 201 },
   );
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods("POST");

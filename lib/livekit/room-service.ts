@@ -1,0 +1,55 @@
+import "server-only";
+import { DataPacket_Kind, RoomServiceClient, TrackSource, TwirpError, type ParticipantInfo } from "livekit-server-sdk";
+import { getEnv } from "@/lib/env";
+
+let client: RoomServiceClient | undefined;
+
+/** RoomService over HTTP(S): the same host as LIVEKIT_URL with ws→http. */
+export function getRoomService(): RoomServiceClient {
+  if (!client) {
+    const env = getEnv();
+    const httpUrl = env.LIVEKIT_URL.replace(/^ws(s?):\/\//, "http$1://");
+    client = new RoomServiceClient(httpUrl, env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET);
+  }
+  return client;
+}
+
+/** Sends a server-authored message (no participant sender) on a topic, reliably. */
+export async function sendServerMessage(room: string, topic: string, message: unknown, destinationIdentities?: string[]) {
+  if (destinationIdentities && destinationIdentities.length === 0) return;
+  const data = new TextEncoder().encode(JSON.stringify(message));
+  await getRoomService().sendData(room, data, DataPacket_Kind.RELIABLE, { topic, destinationIdentities });
+}
+
+/** The participant, or undefined when they are not in the room (LiveKit answers not_found). */
+export async function findParticipant(room: string, identity: string): Promise<ParticipantInfo | undefined> {
+  try {
+    return await getRoomService().getParticipant(room, identity);
+  } catch (err) {
+    if (err instanceof TwirpError && err.status === 404) return undefined;
+    throw err;
+  }
+}
+
+/** Everyone in the room; an empty list when the room does not exist (yet). */
+export async function listRoomParticipants(room: string): Promise<ParticipantInfo[]> {
+  try {
+    return await getRoomService().listParticipants(room);
+  } catch (err) {
+    if (err instanceof TwirpError && err.status === 404) return [];
+    throw err;
+  }
+}
+
+export const SOURCE_BY_NAME = {
+  microphone: TrackSource.MICROPHONE,
+  camera: TrackSource.CAMERA,
+  screen_share: TrackSource.SCREEN_SHARE,
+} as const;
+
+/** Mutes every published track of the given sources; returns how many were muted. */
+export async function muteSources(room: string, participant: ParticipantInfo, sources: TrackSource[]): Promise<number> {
+  const tracks = participant.tracks.filter((t) => sources.includes(t.source) && !t.muted);
+  for (const track of tracks) await getRoomService().mutePublishedTrack(room, participant.identity, track.sid, true);
+  return tracks.length;
+}

@@ -1,0 +1,14 @@
+import { ROLES, type Role } from "./permissions";
+
+/**
+ * The role in a participant's LiveKit metadata. That metadata is written only by
+ * our server (tokens and updateParticipant; clients may not update it).
+ */
+export function readParticipantRole(metadata: string | undefined): Role {
+  try {
+    const role = (JSON.parse(metadata || "{}") as { role?: unknown }).role;
+    return ROLES.includes(role as Role) ? (role as Role) : "participant";
+  } catch {
+    return "participant";
+  }
+}
