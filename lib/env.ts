@@ -21,6 +21,8 @@ const envSchema = z
     DATABASE_DRIVER: z.preprocess(emptyToUndefined, z.enum(["pglite", "pg", "neon"]).optional()),
     NEON_WS_PROXY: optionalString,
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
+    /** How long a sign-in lasts (sliding: refreshed while used). 5 min to 30 days. */
+    SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(300).max(30 * 86_400).default(8 * 3600),
     AUTH_GITHUB_ID: optionalString,
     AUTH_GITHUB_SECRET: optionalString,
     AUTH_GOOGLE_ID: optionalString,

@@ -1,4 +1,4 @@
-import { test as base, chromium, type Browser, type BrowserContext } from "@playwright/test";
+import { test as base, chromium, type Browser, type BrowserContext, type BrowserContextOptions } from "@playwright/test";
 import path from "node:path";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./helpers/chromium";
 
@@ -14,7 +14,8 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 
-type Fixtures = { newPerson: (options?: { storageState?: string }) => Promise<BrowserContext> };
+type StorageState = Exclude<BrowserContextOptions["storageState"], undefined>;
+type Fixtures = { newPerson: (options?: { storageState?: StorageState }) => Promise<BrowserContext> };
 
 /** `newPerson()` opens a fresh browser (own process, own cookies); all are closed after the test. */
 export const test = base.extend<Fixtures>({

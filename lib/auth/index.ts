@@ -6,6 +6,7 @@ import Google from "next-auth/providers/google";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { getDb } from "@/lib/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/lib/db/schema";
+import { isSessionRevoked, revokeSession } from "@/lib/db/queries/revoked-sessions";
 import { getUserByEmail } from "@/lib/db/queries/users";
 import { getEnv } from "@/lib/env";
 import { checkRateLimit } from "@/lib/rate-limit";
@@ -20,9 +21,9 @@ async function buildConfig(): Promise<NextAuthConfig> {
     secret: env.AUTH_SECRET,
     trustHost: true,
     useSecureCookies: shouldUseSecureCookies(),
-    // CAUTION: JWT sessions cannot be revoked server-side before they expire; the lifetime
-    // is kept short (8 h) until sign-out invalidation lands with the security issue.
-    session: { strategy: "jwt", maxAge: 8 * 3600 },
+    // JWT sessions carry a session id (`sid`); signing out records it as revoked, and every
+    // request checks that list, so a copied cookie stops working at sign-out, not at expiry.
+    session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_SECONDS },
     // The adapter is only used by OAuth providers (users + linked accounts).
     adapter: DrizzleAdapter(db as never, {
       usersTable: users,
@@ -51,9 +52,23 @@ async function buildConfig(): Promise<NextAuthConfig> {
       ...(env.github ? [GitHub(env.github)] : []),
       ...(env.google ? [Google(env.google)] : []),
     ],
+    events: {
+      async signOut(message) {
+        const token = "token" in message ? message.token : null;
+        if (typeof token?.sid !== "string") return;
+        const expiresAt = new Date((typeof token.exp === "number" ? token.exp : Date.now() / 1000 + env.SESSION_MAX_AGE_SECONDS) * 1000);
+        await revokeSession({ sessionId: token.sid, expiresAt });
+      },
+    },
     callbacks: {
-      jwt({ token, user }) {
-        if (user?.id) token.sub = user.id;
+      async jwt({ token, user }) {
+        if (user?.id) {
+          token.sub = user.id;
+          token.sid = crypto.randomUUID();
+          return token;
+        }
+        // A session from before session ids, or one signed out elsewhere: no longer valid.
+        if (typeof token.sid !== "string" || (await isSessionRevoked({ sessionId: token.sid }))) return null;
         return token;
       },
       session({ session, token }) {

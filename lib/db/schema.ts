@@ -197,6 +197,12 @@ export const lobbyRequests = pgTable(
 );
 export type LobbyRequest = typeof lobbyRequests.$inferSelect;
 
+/** Sessions ended by signing out. JWT sessions are otherwise valid until they expire. */
+export const revokedSessions = pgTable("revoked_sessions", {
+  sessionId: text("session_id").primaryKey(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+});
+
 /** LiveKit webhook event ids already handled (deliveries are retried). */
 export const webhookEvents = pgTable("webhook_events", {
   id: text("id").primaryKey(),

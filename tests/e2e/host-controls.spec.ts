@@ -87,3 +87,32 @@ test("a guest waits in the lobby until the host admits them; a denied guest stay
   await expect(denied.page.getByTestId("lobby-denied")).toBeVisible();
   expect((await denied.page.request.post(`/api/meetings/${code}/token`)).status()).toBe(403);
 });
+
+test("a locked meeting lets nobody new in, but lets back someone who was already there", async ({ newPerson }) => {
+  const hostPage = await (await newPerson({ storageState: STORAGE.host })).newPage();
+  const code = await new DashboardPage(hostPage).createInstantMeeting("Locked room");
+  const host = new MeetingPage(hostPage);
+  await host.join();
+
+  const regular = new MeetingPage(await (await newPerson()).newPage());
+  await regular.open(code);
+  await regular.continueAsGuest("Regular Rita");
+  await regular.join();
+  await host.openPanel("Participants");
+  await expect(host.participantItems()).toHaveCount(2);
+
+  expect((await hostPage.request.post(`/api/meetings/${code}/controls`, { data: { action: "lock", locked: true } })).status()).toBe(200);
+  const late = await (await newPerson()).newPage();
+  expect((await late.request.post(`/api/meetings/${code}/guest`, { data: { displayName: "Late Larry" } })).status()).toBe(201);
+  const refused = await late.request.post(`/api/meetings/${code}/token`);
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error.code).toBe("forbidden:locked");
+
+  // Rita drops and comes back: she was in the room, so the lock does not keep her out.
+  await regular.page.reload();
+  await regular.join();
+  await expect(host.participantItems()).toHaveCount(2);
+
+  expect((await hostPage.request.post(`/api/meetings/${code}/controls`, { data: { action: "lock", locked: false } })).status()).toBe(200);
+  expect((await late.request.post(`/api/meetings/${code}/token`)).status()).toBe(200);
+});

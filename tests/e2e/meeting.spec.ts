@@ -1,6 +1,7 @@
 import { expect, STORAGE, test } from "../fixtures";
 import { queryDb } from "../helpers/db";
 import { framesDecodedOver, loudestRemoteAudio } from "../helpers/media-probes";
+import { SignUpPage } from "../pages/auth-pages";
 import { DashboardPage } from "../pages/dashboard-page";
 import { MeetingPage } from "../pages/meeting-page";
 
@@ -111,14 +112,23 @@ test("the dashboard lists a scheduled meeting as upcoming with its invite link",
   await expect(item.getByRole("link", { name: "Join" })).toHaveAttribute("href", /^\/m\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
 });
 
-test("signing out ends the session in that browser", async ({ newPerson }) => {
-  const page = await (await newPerson({ storageState: STORAGE.other })).newPage();
+test("signing out ends the session, even for a copy of its cookie", async ({ newPerson }) => {
+  const context = await newPerson();
+  const page = await context.newPage();
+  await new SignUpPage(page).signUp({ name: "Sid Signout", email: `sid.${Date.now()}@parley.test`, password: "correct horse battery" });
+  const copied = await context.storageState();
   await page.goto("/dashboard");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=(%2F|\/)dashboard$/);
-  expect((await page.context().cookies()).some((c) => c.name.endsWith("authjs.session-token"))).toBe(false);
+  expect((await context.cookies()).some((c) => c.name.endsWith("authjs.session-token"))).toBe(false);
+
+  // Someone who copied the cookie before sign-out gets nothing with it.
+  const replay = await (await newPerson({ storageState: copied })).newPage();
+  await replay.goto("/dashboard");
+  await expect(replay).toHaveURL(/\/sign-in/);
+  expect((await replay.request.get("/api/meetings")).status()).toBe(401);
 });
 
 test("a wrong password is refused with a readable message", async ({ newPerson }) => {

@@ -19,6 +19,9 @@ export function describeQueries(driverName: string) {
       sessions: await import("@/lib/db/queries/participant-sessions"),
       webhooks: await import("@/lib/db/queries/webhook-events"),
       audit: await import("@/lib/db/queries/audit-log"),
+      revoked: await import("@/lib/db/queries/revoked-sessions"),
+      bans: await import("@/lib/db/queries/meeting-bans"),
+      lobby: await import("@/lib/db/queries/lobby-requests"),
     });
 
     it("uses the driver the environment asks for", async () => {
@@ -115,6 +118,38 @@ export function describeQueries(driverName: string) {
       await q.audit.addAuditEntry({ meetingId: meeting.id, actor: guest.id, action: "guest.created", detail: { displayName: "Visitor" } });
       const entries = await q.audit.listAuditEntries({ meetingId: meeting.id });
       expect(entries.map((e) => e.action)).toEqual(["guest.created"]);
+    });
+
+    it("remembers signed-out sessions until they would have expired", async () => {
+      const q = await load();
+      const sessionId = crypto.randomUUID();
+      expect(await q.revoked.isSessionRevoked({ sessionId })).toBe(false);
+      await q.revoked.revokeSession({ sessionId, expiresAt: new Date(Date.now() + 3600_000) });
+      await q.revoked.revokeSession({ sessionId, expiresAt: new Date(Date.now() + 3600_000) });
+      expect(await q.revoked.isSessionRevoked({ sessionId })).toBe(true);
+      const stale = crypto.randomUUID();
+      await q.revoked.revokeSession({ sessionId: stale, expiresAt: new Date(Date.now() - 1000) });
+      await q.revoked.revokeSession({ sessionId: crypto.randomUUID(), expiresAt: new Date(Date.now() + 1000) });
+      expect(await q.revoked.isSessionRevoked({ sessionId: stale })).toBe(false);
+    });
+
+    it("keeps lobby knocks in order and decides them once; bans are per meeting", async () => {
+      const q = await load();
+      const host = (await q.users.createUser({ email: `l.${Date.now()}@x.test`, name: "L", passwordHash: "x" }))!;
+      const meeting = await q.meetings.createMeeting({ hostId: host.id, title: "Lobby", scheduledStart: null, settings: defaultSettings });
+      const other = await q.meetings.createMeeting({ hostId: host.id, title: "Other", scheduledStart: null, settings: defaultSettings });
+      await q.lobby.knock({ meetingId: meeting.id, identity: "guest_a", displayName: "A" });
+      await new Promise((r) => setTimeout(r, 5));
+      await q.lobby.knock({ meetingId: meeting.id, identity: "guest_b", displayName: "B" });
+      await q.lobby.knock({ meetingId: meeting.id, identity: "guest_a", displayName: "A again" });
+      expect((await q.lobby.listWaiting({ meetingId: meeting.id })).map((r) => r.identity)).toEqual(["guest_a", "guest_b"]);
+      expect(await q.lobby.decideLobby({ meetingId: meeting.id, identity: "guest_b", status: "denied", decidedBy: host.id })).toEqual(["guest_b"]);
+      expect(await q.lobby.decideLobby({ meetingId: meeting.id, identity: "guest_b", status: "admitted", decidedBy: host.id })).toEqual([]);
+      expect(await q.lobby.decideLobby({ meetingId: meeting.id, status: "admitted", decidedBy: host.id })).toEqual(["guest_a"]);
+      expect((await q.lobby.knock({ meetingId: meeting.id, identity: "guest_b", displayName: "B" })).status).toBe("denied");
+      await q.bans.banFromMeeting({ meetingId: meeting.id, identity: "guest_a", bannedBy: host.id });
+      expect(await q.bans.isBanned({ meetingId: meeting.id, identity: "guest_a" })).toBe(true);
+      expect(await q.bans.isBanned({ meetingId: other.id, identity: "guest_a" })).toBe(false);
     });
 
     it("closes the connection", async () => {
