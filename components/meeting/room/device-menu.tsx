@@ -1,12 +1,13 @@
 "use client";
 
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useId, type KeyboardEvent } from "react";
 import { useMediaDeviceSelect } from "@livekit/components-react";
 import { supportsAudioOutputSelection } from "livekit-client";
 import { useT } from "@/components/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n";
 import styles from "../meeting.module.css";
 import { Icon } from "./icons";
+import { usePopover } from "./use-popover";
 
 type Group = { kind: MediaDeviceKind; title: MessageKey; unnamed: MessageKey };
 
@@ -24,25 +25,13 @@ type Props = { device: "microphone" | "camera"; onFailure: (error: unknown) => v
 export function DeviceMenu({ device, onFailure }: Props) {
   const t = useT();
   const menuId = useId();
-  const [open, setOpen] = useState(false);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
+  const { open, toggle, close, rootRef, buttonRef } = usePopover();
   const shown = groups[device].filter((group) => group.kind !== "audiooutput" || supportsAudioOutputSelection());
 
-  const close = useCallback((returnFocus: boolean) => {
-    setOpen(false);
-    if (returnFocus) buttonRef.current?.focus();
-  }, []);
-
+  // Opening moves focus into the menu, as menus do.
   useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) close(false);
-    };
-    document.addEventListener("pointerdown", onPointerDown);
-    rootRef.current?.querySelector<HTMLElement>('[role="menuitemradio"]')?.focus();
-    return () => document.removeEventListener("pointerdown", onPointerDown);
-  }, [open, close]);
+    if (open) rootRef.current?.querySelector<HTMLElement>('[role="menuitemradio"]')?.focus();
+  }, [open, rootRef]);
 
   // Handled on the wrapper, so ArrowDown also works from the button while the list is still loading.
   function onMenuKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -65,7 +54,7 @@ export function DeviceMenu({ device, onFailure }: Props) {
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        onClick={() => setOpen((value) => !value)}
+        onClick={toggle}
       >
         <Icon name="chevronUp" />
         <span className={styles.srOnly}>{t(device === "microphone" ? "meeting.controls.micOptions" : "meeting.controls.cameraOptions")}</span>
