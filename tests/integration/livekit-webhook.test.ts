@@ -4,10 +4,10 @@ import { AccessToken, RoomServiceClient } from "livekit-server-sdk";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { signExpiredLivekitJwt } from "../helpers/livekit-jwt";
 import { TEST_PORTS } from "../helpers/ports";
+import { createTestDatabase, setTestEnv } from "../helpers/test-env";
 import { readMeetingSettings } from "@/lib/meetings/settings";
 
 const defaultSettings = readMeetingSettings({});
-import { createTestDatabase, setTestEnv } from "../helpers/test-env";
 
 /**
  * livekit-server posts real webhooks to a local HTTP server that hands each one
