@@ -78,3 +78,14 @@ export function getEnv(): Env {
 export function isNodeServerRuntime() {
   return process.env.NEXT_RUNTIME === "nodejs";
 }
+
+/**
+ * Auth.js reads AUTH_URL from process.env itself to build its URLs (session lookups, OAuth
+ * callbacks). Unset, it takes them from X-Forwarded-Host/-Proto, which any client can send:
+ * a garbage value made every auth() call throw (a 500), and a foreign host would steer OAuth
+ * callbacks. Called once at start-up to pin it to our public URL.
+ */
+export function pinAuthUrlToAppUrl() {
+  const appUrl = getEnv().APP_URL;
+  if (appUrl) process.env.AUTH_URL ??= appUrl;
+}

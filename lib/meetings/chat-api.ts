@@ -1,5 +1,6 @@
 import { parseChatHistory, storedChatMessageSchema, type StoredChatMessage } from "./chat-messages";
 import type { OutgoingChatMessage, PostOutcome } from "./chat-outbox";
+import { readJsonBody } from "./meeting-api";
 
 /** Browser-side calls to `/api/meetings/{code}/chat`. */
 
@@ -23,16 +24,6 @@ export function classifyPostResponse(status: number, body: unknown): PostOutcome
   }
   // 1xx/3xx should never reach fetch's caller; treat as transient rather than drop the message.
   return { kind: "retry", reason: `HTTP ${status}` };
-}
-
-async function readJsonBody(response: Response): Promise<unknown> {
-  const text = await response.text();
-  if (!text) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null; // a proxy's HTML error page: the status code alone decides what happens
-  }
 }
 
 /** Never throws for network trouble: a failed fetch is a "retry" outcome. */

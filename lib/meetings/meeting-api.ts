@@ -33,7 +33,8 @@ export type ApiResult<T> = { ok: true; status: number; data: T } | ApiFailure;
 
 const errorBodySchema = z.object({ error: z.object({ code: z.string().optional(), message: z.string().optional() }) });
 
-async function readJsonBody(response: Response): Promise<unknown> {
+/** The body as JSON, or null when it is empty or not JSON (e.g. a proxy's HTML error page). */
+export async function readJsonBody(response: Response): Promise<unknown> {
   const text = await response.text();
   if (!text) return null;
   try {

@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomInt } from "node:crypto";
-import { accessSync, chmodSync, constants, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
-import { binDir, dataDir, ensureDir, logsDir } from "./paths";
+import { binDir, dataDir, ensureDir, isExecutable, logsDir } from "./paths";
 import { isProcessRunning, spawnManaged, waitForHttp, type ExitInfo } from "./process";
 
 /**
@@ -142,14 +142,6 @@ function findOnPath(name: string): string | undefined {
   return undefined;
 }
 
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const KEYS_FILE = path.join(dataDir, "livekit-keys.json");
 const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";

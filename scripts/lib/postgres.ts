@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { accessSync, chownSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { dataDir, ensureDir, logsDir } from "./paths";
+import { dataDir, ensureDir, isExecutable, logsDir } from "./paths";
 import { isProcessRunning, spawnManaged, type ExitInfo } from "./process";
 
 export type PostgresServer = {
@@ -280,11 +280,3 @@ function findPostgresBinaries(): PostgresBinaries | undefined {
   return undefined;
 }
 
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
