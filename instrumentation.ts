@@ -7,4 +7,6 @@ export async function register() {
   pinAuthUrlToAppUrl();
   const { migrateDatabase } = await import("@/lib/db/migrate");
   await migrateDatabase();
+  const { scheduleRecordingRetention } = await import("@/workers/jobs/recording-retention");
+  scheduleRecordingRetention();
 }

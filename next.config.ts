@@ -28,6 +28,12 @@ const nextConfig: NextConfig = {
     return [
       { source: "/(.*)", headers: everywhere },
       { source: "/api/:path((?!auth/).*)", headers: apiOnly },
+      // ffmpeg.wasm (32 MB, copied from node_modules by scripts/copy-ffmpeg.ts): a day in the HTTP
+      // cache, so processing a second recording does not download it again.
+      { source: "/ffmpeg/:path*", headers: [{ key: "Cache-Control", value: "public, max-age=86400" }] },
+      { source: "/ort/:path*", headers: [{ key: "Cache-Control", value: "public, max-age=86400" }] },
+      // Model folders are named by the file's hash (lib/ai/manifest.ts): a URL never changes content.
+      { source: "/models/:path*", headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }] },
     ];
   },
 };

@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
+import { LOCALE_HEADER, isLocale } from "@/lib/i18n";
+import { embedCodeFromPath, embedOriginsFor } from "@/lib/meetings/embed";
 import { createNonce, pageSecurityHeaders } from "@/lib/security-headers";
 
 /**
@@ -9,9 +11,11 @@ import { createNonce, pageSecurityHeaders } from "@/lib/security-headers";
  * there and puts it on its own scripts while rendering (every page is rendered per request, see
  * app/layout.tsx). `x-nonce` carries it to any Server Component that adds a script of its own.
  * HSTS is added in production over https. Headers that never change are in next.config.ts.
+ * Two things depend on the page: /embed/[code] may be framed by its meeting's allow-list of sites
+ * (frame-ancestors), and a `?lang=` parameter picks the language (passed on as a request header).
  * No redirects or access checks happen here; each page and handler checks for itself.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   // Next.js answers a bare 500 when a dynamic segment holds a malformed %-escape (e.g. /m/%zz):
   // refuse such addresses here with a readable 400 instead.
   if (!isDecodablePath(new URL(request.url).pathname)) {
@@ -23,10 +27,15 @@ export function proxy(request: NextRequest) {
   // API responses are JSON with their own headers (next.config.ts); no page CSP or nonce needed.
   if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
 
+  const embedCode = embedCodeFromPath(request.nextUrl.pathname);
+  const frameAncestors = embedCode ? await embedOriginsFor(embedCode) : [];
   const nonce = createNonce();
-  const { csp, hsts } = pageSecurityHeaders(getEnv(), nonce);
+  const { csp, hsts } = pageSecurityHeaders(getEnv(), nonce, frameAncestors);
 
   const requestHeaders = new Headers(request.headers);
+  requestHeaders.delete(LOCALE_HEADER);
+  const lang = request.nextUrl.searchParams.get("lang");
+  if (isLocale(lang)) requestHeaders.set(LOCALE_HEADER, lang);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { embedOriginListSchema } from "./embed-origins";
 
 /**
  * The only reader of process.env. Parsed once, lazily, so `next build` can
@@ -36,6 +37,25 @@ const envSchema = z
     UPSTASH_REDIS_REST_TOKEN: optionalString,
     TRUST_PROXY: z.preprocess(emptyToUndefined, trustProxySchema.default(0)),
     RATE_LIMIT_MULTIPLIER: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(1000).default(1)),
+    /** S3 (or MinIO, …) for recordings; files under DATA_DIR/objects when S3_BUCKET is unset. */
+    S3_BUCKET: optionalString,
+    S3_REGION: z.preprocess(emptyToUndefined, z.string().default("us-east-1")),
+    S3_ENDPOINT: z.preprocess(emptyToUndefined, z.url().optional()),
+    S3_PUBLIC_ENDPOINT: z.preprocess(emptyToUndefined, z.url().optional()),
+    S3_FORCE_PATH_STYLE: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).optional()),
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    /**
+     * "true" when a LiveKit Egress service serves this LiveKit server: hosts may then record on the
+     * server (RoomComposite egress to the S3 bucket) besides in their browser. Needs S3.
+     */
+    LIVEKIT_EGRESS: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).default("false")),
+    /** Origins allowed to embed every meeting in an iframe (each meeting can add its own). */
+    EMBED_ALLOWED_ORIGINS: z.preprocess(emptyToUndefined, embedOriginListSchema.default([])),
+  })
+  .refine((e) => !e.S3_BUCKET || (e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY), {
+    path: ["S3_ACCESS_KEY_ID"],
+    message: "S3_BUCKET needs S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY",
   })
   .refine((e) => !e.UPSTASH_REDIS_REST_URL === !e.UPSTASH_REDIS_REST_TOKEN, {
     path: ["UPSTASH_REDIS_REST_TOKEN"],
@@ -51,6 +71,21 @@ const envSchema = z
     kvDriver: e.UPSTASH_REDIS_REST_URL ? ("upstash" as const) : ("memory" as const),
     trustedProxyHops: e.TRUST_PROXY,
     rateLimitMultiplier: e.RATE_LIMIT_MULTIPLIER,
+    embedAllowedOrigins: e.EMBED_ALLOWED_ORIGINS,
+    serverRecording: e.LIVEKIT_EGRESS === "true" && Boolean(e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY),
+    s3:
+      e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+        ? {
+            bucket: e.S3_BUCKET,
+            region: e.S3_REGION,
+            endpoint: e.S3_ENDPOINT,
+            publicEndpoint: e.S3_PUBLIC_ENDPOINT,
+            // MinIO and most self-hosted S3 servers want path-style addresses; AWS wants virtual hosts.
+            forcePathStyle: e.S3_FORCE_PATH_STYLE ? e.S3_FORCE_PATH_STYLE === "true" : Boolean(e.S3_ENDPOINT),
+            accessKeyId: e.S3_ACCESS_KEY_ID,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          }
+        : undefined,
   }));
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,13 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, createNonce, livekitOrigins, strictTransportSecurity, type CspInput } from "./security-headers";
+import { contentSecurityPolicy, createNonce, livekitOrigins, storageOrigins, strictTransportSecurity, type CspInput } from "./security-headers";
 
 const base: CspInput = { nonce: "bm9uY2Vub25jZW5vbmNl", development: false, livekitUrl: "ws://127.0.0.1:7880", https: false, oauthProviders: [] };
 const directives = (csp: string) => new Map(csp.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1)]));
 
 describe("contentSecurityPolicy", () => {
-  it("allows scripts by nonce only: no 'unsafe-inline', no 'unsafe-eval' in production", () => {
+  it("allows scripts by nonce only: no 'unsafe-inline', no 'unsafe-eval' in production; WebAssembly may compile", () => {
     const script = directives(contentSecurityPolicy(base)).get("script-src")!;
-    expect(script).toEqual(["'self'", "'nonce-bm9uY2Vub25jZW5vbmNl'", "'strict-dynamic'"]);
+    expect(script).toEqual(["'self'", "'nonce-bm9uY2Vub25jZW5vbmNl'", "'strict-dynamic'", "'wasm-unsafe-eval'"]);
+  });
+
+  it("lets the browser upload recordings to S3 and play them from there, and nowhere else", () => {
+    const csp = directives(contentSecurityPolicy({ ...base, storageOrigins: storageOrigins({ s3: { bucket: "rec", region: "eu-west-1", endpoint: "http://minio:9000", publicEndpoint: "https://files.example.org/base", forcePathStyle: true, accessKeyId: "a", secretAccessKey: "b" } }) }));
+    for (const name of ["connect-src", "media-src", "img-src"]) expect(csp.get(name)).toContain("https://files.example.org");
+    expect(csp.get("connect-src")).not.toContain("http://minio:9000");
+    expect(storageOrigins({ s3: { bucket: "rec", region: "eu-west-1", endpoint: undefined, publicEndpoint: undefined, forcePathStyle: false, accessKeyId: "a", secretAccessKey: "b" } })).toEqual(["https://s3.eu-west-1.amazonaws.com", "https://rec.s3.eu-west-1.amazonaws.com"]);
+    expect(storageOrigins({ s3: undefined })).toEqual([]);
   });
 
   it("adds 'unsafe-eval' in development only", () => {
@@ -18,7 +26,7 @@ describe("contentSecurityPolicy", () => {
     expect(contentSecurityPolicy(base)).toBe(
       [
         "default-src 'self'",
-        "script-src 'self' 'nonce-bm9uY2Vub25jZW5vbmNl' 'strict-dynamic'",
+        "script-src 'self' 'nonce-bm9uY2Vub25jZW5vbmNl' 'strict-dynamic' 'wasm-unsafe-eval'",
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data: blob:",
         "font-src 'self'",
@@ -46,6 +54,17 @@ describe("contentSecurityPolicy", () => {
       "'self'",
       "https://github.com",
       "https://accounts.google.com",
+    ]);
+  });
+});
+
+describe("frame-ancestors", () => {
+  it("is 'self' unless an embed allow-list is given, then exactly those origins", () => {
+    expect(directives(contentSecurityPolicy(base)).get("frame-ancestors")).toEqual(["'self'"]);
+    expect(directives(contentSecurityPolicy({ ...base, frameAncestors: ["https://a.example", "http://localhost:3102"] })).get("frame-ancestors")).toEqual([
+      "'self'",
+      "https://a.example",
+      "http://localhost:3102",
     ]);
   });
 });

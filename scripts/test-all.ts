@@ -28,8 +28,12 @@ function run(command: string, args: string[], env: EnvVars = {}): Promise<number
 const npx = (args: string[], env?: EnvVars) => run(process.execPath, [`${repoRoot}/node_modules/.bin/${args[0]}`, ...args.slice(1)], env);
 
 async function runEndToEnd(playwrightArgs: string[]): Promise<number> {
-  const stack = await startStack({ name: "e2e", appPort: TEST_PORTS.e2eApp, livekitPort: TEST_PORTS.e2eLivekit, postgresPort: TEST_PORTS.postgres + 10 });
-  return npx(["playwright", "test", ...playwrightArgs], { E2E_BASE_URL: stack.appUrl, E2E_DATABASE_URL: stack.databaseUrl });
+  const stack = await startStack({ name: "e2e", appPort: TEST_PORTS.e2eApp, livekitPort: TEST_PORTS.e2eLivekit, postgresPort: TEST_PORTS.postgres + 10, minioPort: TEST_PORTS.e2eMinio });
+  return npx(["playwright", "test", ...playwrightArgs], {
+    E2E_BASE_URL: stack.appUrl,
+    E2E_DATABASE_URL: stack.databaseUrl,
+    E2E_S3: stack.s3 ? JSON.stringify(stack.s3) : undefined,
+  });
 }
 
 async function main() {

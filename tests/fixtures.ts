@@ -9,22 +9,27 @@ export const STORAGE = {
   viewer: path.join(".data", "e2e", "viewer.json"),
 };
 
-/** Launches a separate Chromium process, as a second person on another machine would have. */
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+/**
+ * Launches a separate Chromium process, as a second person on another machine would have.
+ * `extraArgs` adds Chromium flags, e.g. `--use-file-for-fake-audio-capture=<wav>` for a microphone
+ * that plays a file.
+ */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs], headless: true });
 }
 
 type StorageState = Exclude<BrowserContextOptions["storageState"], undefined>;
-type Fixtures = { newPerson: (options?: { storageState?: StorageState }) => Promise<BrowserContext> };
+type PersonOptions = Omit<BrowserContextOptions, "storageState" | "baseURL"> & { storageState?: StorageState; chromiumArgs?: string[] };
+type Fixtures = { newPerson: (options?: PersonOptions) => Promise<BrowserContext> };
 
 /** `newPerson()` opens a fresh browser (own process, own cookies); all are closed after the test. */
 export const test = base.extend<Fixtures>({
   newPerson: async ({ baseURL }, use) => {
     const browsers: Browser[] = [];
-    await use(async (options) => {
-      const browser = await launchBrowser();
+    await use(async ({ chromiumArgs, ...options } = {}) => {
+      const browser = await launchBrowser(chromiumArgs);
       browsers.push(browser);
-      return browser.newContext({ baseURL, storageState: options?.storageState, permissions: ["camera", "microphone"] });
+      return browser.newContext({ permissions: ["camera", "microphone"], ...options, baseURL });
     });
     await Promise.all(browsers.map((b) => b.close()));
   },

@@ -3,22 +3,28 @@ import { redirect } from "next/navigation";
 import { JoinByCodeForm } from "@/components/dashboard/join-by-code-form";
 import { MeetingList } from "@/components/dashboard/meeting-list";
 import { NewMeetingForm } from "@/components/dashboard/new-meeting-form";
+import { RememberUpcoming } from "@/components/pwa/remember-upcoming";
 import { TopBar } from "@/components/ui/top-bar";
 import { getSessionUser } from "@/lib/auth";
 import { listMeetingsForUser } from "@/lib/db/queries/meetings";
-import { getTranslator } from "@/lib/i18n";
+import { getT } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: getTranslator()("dashboard.title") };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("dashboard.title") };
+}
 
 export default async function DashboardPage() {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in?callbackUrl=/dashboard");
-  const t = getTranslator();
+  const t = await getT();
   const { upcoming, past } = await listMeetingsForUser({ userId: user.id });
   return (
     <>
       <TopBar t={t} userName={user.name} />
-      <main className="page stack">
+      <RememberUpcoming
+        meetings={upcoming.map((m) => ({ code: m.code, title: m.title, status: m.status, scheduledStart: m.scheduledStart?.toISOString() ?? null }))}
+      />
+      <main id="main" className="page stack">
         <h1>{t("dashboard.greeting", { name: user.name })}</h1>
         <NewMeetingForm />
         <div className="card">

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { CredentialsForm } from "@/components/auth/credentials-form";
 import { OAuthButtons } from "@/components/auth/oauth-buttons";
 import { enabledOAuthProviders, getSessionUser } from "@/lib/auth";
-import { getTranslator } from "@/lib/i18n";
+import { getT } from "@/lib/i18n/server";
 import { signInAction, signUpAction } from "@/app/(auth)/actions";
 
 /** Shared body of /sign-in and /sign-up. */
@@ -11,10 +11,10 @@ export async function AuthPage({ mode, searchParams }: { mode: "sign-in" | "sign
   const { callbackUrl: raw } = await searchParams;
   const callbackUrl = raw && raw.startsWith("/") && !raw.startsWith("//") ? raw : "/dashboard";
   if (await getSessionUser()) redirect(callbackUrl);
-  const t = getTranslator();
+  const t = await getT();
   const other = mode === "sign-in" ? "/sign-up" : "/sign-in";
   return (
-    <main className="page" style={{ maxWidth: 420 }}>
+    <main id="main" className="page" style={{ maxWidth: 420 }}>
       <div className="card stack">
         <h1>{t(mode === "sign-in" ? "auth.signInTitle" : "auth.signUpTitle")}</h1>
         <CredentialsForm mode={mode} action={mode === "sign-in" ? signInAction : signUpAction} callbackUrl={callbackUrl} />

@@ -2,12 +2,16 @@
 
 import { useState } from "react";
 import { useT } from "@/components/i18n/i18n-provider";
+import { hashWithPassphrase } from "@/lib/e2ee";
+import { rememberedPassphrase } from "@/lib/e2ee/remembered";
 
 export function CopyLinkButton({ code }: { code: string }) {
   const t = useT();
   const [copied, setCopied] = useState(false);
   async function copy() {
-    const link = `${window.location.origin}/m/${code}`;
+    // An end-to-end encrypted meeting made on this device: the link carries its passphrase after the #.
+    const passphrase = rememberedPassphrase(code);
+    const link = `${window.location.origin}/m/${code}${passphrase ? hashWithPassphrase(passphrase) : ""}`;
     await navigator.clipboard.writeText(link);
     setCopied(true);
     setTimeout(() => setCopied(false), 2000);

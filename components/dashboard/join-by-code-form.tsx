@@ -18,7 +18,7 @@ export function JoinByCodeForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="row" noValidate>
+    <form id="join" onSubmit={onSubmit} className="row" noValidate>
       <label className="field" style={{ flex: 1, minWidth: 200 }}>
         {t("dashboard.joinByCode")}
         <input name="code" placeholder={t("dashboard.codePlaceholder")} autoComplete="off" aria-invalid={error} aria-describedby="code-error" />

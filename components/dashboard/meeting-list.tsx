@@ -2,7 +2,9 @@ import Link from "next/link";
 import type { MeetingListItem } from "@/lib/db/queries/meetings";
 import type { MessageKey, Translate } from "@/lib/i18n";
 import { LocalTime } from "@/components/ui/local-time";
+import { readMeetingSettings } from "@/lib/meetings/settings";
 import { CopyLinkButton } from "./copy-link-button";
+import { EmbedSettings } from "./embed-settings";
 
 const statusKey: Record<MeetingListItem["status"], MessageKey> = {
   live: "dashboard.statusLive",
@@ -31,6 +33,7 @@ export function MeetingList({ meetings, empty, t, testId }: { meetings: MeetingL
             </span>
           </div>
           <div className="row">
+            {(m.role === "host" || m.role === "co_host") && <Link href={`/recordings?meeting=${m.code}`}>{t("recordings.title")}</Link>}
             <CopyLinkButton code={m.code} />
             {m.status !== "ended" && (
               <Link className="btn btn-primary" href={`/m/${m.code}`}>
@@ -38,6 +41,7 @@ export function MeetingList({ meetings, empty, t, testId }: { meetings: MeetingL
               </Link>
             )}
           </div>
+          {m.role === "host" && m.status !== "ended" && <EmbedSettings code={m.code} origins={readMeetingSettings(m.settings).embedOrigins} />}
         </li>
       ))}
     </ul>

@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useT } from "@/components/i18n/i18n-provider";
+import { generatePassphrase, hashWithPassphrase } from "@/lib/e2ee";
+import { rememberMeetingPassphrase } from "@/lib/e2ee/remembered";
 
 type ApiError = { error?: { message?: string; fields?: Record<string, string[]> } };
 
@@ -19,6 +21,7 @@ export function NewMeetingForm() {
     const form = new FormData(event.currentTarget);
     const title = String(form.get("title") ?? "").trim();
     const startsAt = String(form.get("startsAt") ?? "");
+    const e2ee = form.get("e2ee") === "on";
     setPending(true);
     setError(null);
     try {
@@ -29,6 +32,7 @@ export function NewMeetingForm() {
           ...(title ? { title } : {}),
           // datetime-local has no zone: interpret it in the user's own time zone.
           scheduledStart: scheduled && startsAt ? new Date(startsAt).toISOString() : null,
+          ...(e2ee ? { settings: { e2ee: true } } : {}),
         }),
       });
       const data = (await response.json()) as ApiError & { meeting?: { code: string } };
@@ -37,8 +41,10 @@ export function NewMeetingForm() {
         setError([data.error?.message ?? t("common.error"), fields].filter(Boolean).join(" "));
         return;
       }
+      // The passphrase is made here and kept on this device (for the invite link); the server never gets it.
+      const hash = e2ee ? hashWithPassphrase(rememberMeetingPassphrase(data.meeting.code, generatePassphrase())) : "";
       if (scheduled) router.refresh();
-      else router.push(`/m/${data.meeting.code}`);
+      else router.push(`/m/${data.meeting.code}${hash}`);
     } catch {
       setError(t("common.error"));
     } finally {
@@ -47,7 +53,7 @@ export function NewMeetingForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="card stack" aria-labelledby="new-meeting-heading">
+    <form id="new-meeting" onSubmit={onSubmit} className="card stack" aria-labelledby="new-meeting-heading">
       <h2 id="new-meeting-heading">{t("dashboard.newMeeting")}</h2>
       <div className="row" role="radiogroup">
         <label>
@@ -67,6 +73,12 @@ export function NewMeetingForm() {
           <input name="startsAt" type="datetime-local" required />
         </label>
       )}
+      <label className="row">
+        <input type="checkbox" name="e2ee" aria-describedby="e2ee-hint" /> {t("dashboard.e2eeOption")}
+      </label>
+      <p id="e2ee-hint" className="muted">
+        {t("dashboard.e2eeHint")}
+      </p>
       {error && (
         <p role="alert" className="alert">
           {error}

@@ -2,17 +2,29 @@
 
 import "@/lib/zod-jitless";
 import { createContext, useContext, useMemo, type ReactNode } from "react";
-import { createTranslator, type Messages, type Translate } from "@/lib/i18n";
+import { createTranslator, getMessages, type Locale, type Translate } from "@/lib/i18n";
 
-const I18nContext = createContext<Translate | null>(null);
+type I18n = { locale: Locale; t: Translate };
 
-export function I18nProvider({ messages, children }: { messages: Messages; children: ReactNode }) {
-  const t = useMemo(() => createTranslator(messages), [messages]);
-  return <I18nContext.Provider value={t}>{children}</I18nContext.Provider>;
+const I18nContext = createContext<I18n | null>(null);
+
+/** The request's language (chosen on the server, lib/i18n/server.ts) for every client component. */
+export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
+  const value = useMemo(() => ({ locale, t: createTranslator(getMessages(locale)) }), [locale]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+function useI18n(): I18n {
+  const i18n = useContext(I18nContext);
+  if (!i18n) throw new Error("useT() and useLocale() need <I18nProvider> above them");
+  return i18n;
 }
 
 export function useT(): Translate {
-  const t = useContext(I18nContext);
-  if (!t) throw new Error("useT() needs <I18nProvider> above it");
-  return t;
+  return useI18n().t;
+}
+
+/** The BCP 47 tag for Intl formatters and `lang` attributes. */
+export function useLocale(): Locale {
+  return useI18n().locale;
 }

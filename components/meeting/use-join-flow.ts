@@ -19,6 +19,8 @@ const isTransient = (failure: ApiFailure) => failure.code === "network" || failu
  * pre-join → token → room, with the lobby in between when the token route says so:
  * knock, poll every 2 s, and on "admitted" ask for the token again with the same choices.
  */
+export type JoinFlow = ReturnType<typeof useJoinFlow>;
+
 export function useJoinFlow(code: string) {
   const t = useT();
   const [state, setState] = useState<JoinState>({ kind: "ready" });

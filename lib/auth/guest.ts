@@ -45,14 +45,20 @@ export async function verifyGuestToken(token: string): Promise<GuestClaims | nul
   }
 }
 
-export async function setGuestCookie(code: string, claims: GuestClaims) {
+/**
+ * `embedded`: the guest joined inside another site's iframe, where a SameSite=Lax cookie is never
+ * sent. CAUTION: SameSite=None lets the browser send this cookie on cross-site requests, so CSRF
+ * protection rests on the Origin check every state-changing route makes (lib/csrf.ts). The cookie
+ * is Partitioned (CHIPS): it exists only under the embedding site that framed us, and it is
+ * Secure, which browsers require for both (so embedding needs https, or http on loopback).
+ */
+export async function setGuestCookie(code: string, claims: GuestClaims, { embedded = false } = {}) {
   const jar = await cookies();
   jar.set(guestCookieName(code), await signGuestToken(claims), {
     httpOnly: true,
-    secure: shouldUseSecureCookies(),
-    sameSite: "lax",
     path: "/",
     maxAge: GUEST_TTL_SECONDS,
+    ...(embedded ? { secure: true, sameSite: "none", partitioned: true } : { secure: shouldUseSecureCookies(), sameSite: "lax" }),
   });
 }
 

@@ -1,6 +1,7 @@
 import type { AdapterAccountType } from "next-auth/adapters";
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -209,3 +210,71 @@ export const webhookEvents = pgTable("webhook_events", {
   event: text("event").notNull(),
   receivedAt: createdAt(),
 });
+
+// ── Recordings ───────────────────────────────────────────────────────────────
+
+/** recording: parts are being uploaded; ready: the object is complete; failed: given up (kept for the record). */
+export const recordingStatus = pgEnum("recording_status", ["recording", "ready", "failed"]);
+
+/** One recording of a meeting, stored in lib/storage under `objectKey`. */
+export const recordings = pgTable(
+  "recordings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    meetingId: uuid("meeting_id").notNull().references(() => meetings.id, { onDelete: "cascade" }),
+    /** Identity (user or guest id) of the browser that records; only it uploads parts. */
+    startedBy: text("started_by").notNull(),
+    title: text("title").notNull(),
+    status: recordingStatus("status").notNull().default("recording"),
+    objectKey: text("object_key").notNull().unique(),
+    mimeType: text("mime_type").notNull(),
+    /** The storage multipart upload while recording; null once completed or aborted. */
+    uploadId: text("upload_id"),
+    sizeBytes: bigint("size_bytes", { mode: "number" }),
+    durationMs: integer("duration_ms"),
+    /** Hosts and co-hosts always see a meeting's recordings; members too when this is set. */
+    sharedWithMembers: boolean("shared_with_members").notNull().default(false),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    /** Set once ffmpeg.wasm has turned the browser's file into a seekable MP4 (objectKey then names it). */
+    processedAt: timestamp("processed_at", { withTimezone: true }),
+    posterKey: text("poster_key"),
+    /**
+     * Encrypted in the recording browser with the meeting's end-to-end key (lib/e2ee/blob.ts frames):
+     * the server stores ciphertext, and only someone with the passphrase can play it.
+     */
+    encrypted: boolean("encrypted").notNull().default(false),
+    /** Set for a server-side recording: the LiveKit Egress that writes it (lib/recordings/egress.ts). */
+    egressId: text("egress_id"),
+    /** The meeting's retention setting applied when the recording ended; the retention job deletes it then. */
+    deleteAfter: timestamp("delete_after", { withTimezone: true }),
+  },
+  (t) => [index("recordings_meeting_idx").on(t.meetingId, t.startedAt)],
+);
+export type Recording = typeof recordings.$inferSelect;
+
+/**
+ * Live captions, one row per finished speech segment: transcribed on the speaker's own device
+ * (lib/ai/whisper.ts) and posted by it. `text` is an e2ee envelope in end-to-end encrypted meetings.
+ */
+export const transcriptSegments = pgTable(
+  "transcript_segments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    meetingId: uuid("meeting_id").notNull().references(() => meetings.id, { onDelete: "cascade" }),
+    /** Chosen by the speaker's browser; makes retries idempotent (and ties partials to their final). */
+    segmentId: uuid("segment_id").notNull(),
+    speakerIdentity: text("speaker_identity").notNull(),
+    speakerName: text("speaker_name").notNull(),
+    language: text("language").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }).notNull(),
+    text: text("text").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("transcript_segments_segment_idx").on(t.meetingId, t.segmentId),
+    index("transcript_segments_meeting_idx").on(t.meetingId, t.startedAt),
+  ],
+);
+export type TranscriptSegment = typeof transcriptSegments.$inferSelect;

@@ -4,6 +4,8 @@ import { addAuditEntry } from "@/lib/db/queries/audit-log";
 import { getMeetingByCode, markMeetingEnded, markMeetingLive } from "@/lib/db/queries/meetings";
 import { closeOpenSessions, recordParticipantJoined, recordParticipantLeft } from "@/lib/db/queries/participant-sessions";
 import { claimWebhookEvent, releaseWebhookEvent } from "@/lib/db/queries/webhook-events";
+import { finishServerRecording } from "@/lib/recordings/egress";
+import { finishAbandonedRecordings } from "@/lib/recordings/finish";
 
 export type WebhookOutcome = "handled" | "duplicate" | "ignored";
 
@@ -15,6 +17,8 @@ function eventTime(event: WebhookEvent): Date {
 
 /** Records a verified LiveKit event once; a redelivered event id changes nothing. */
 export async function handleWebhookEvent(event: WebhookEvent): Promise<WebhookOutcome> {
+  // Egress events name their room in egressInfo; finishing a recording twice changes nothing.
+  if (event.event === "egress_ended" && event.egressInfo) return (await finishServerRecording(event.egressInfo)) ? "handled" : "ignored";
   const roomName = event.room?.name;
   if (!event.id || !roomName) return "ignored";
   const meeting = await getMeetingByCode({ code: roomName });
@@ -33,6 +37,7 @@ export async function handleWebhookEvent(event: WebhookEvent): Promise<WebhookOu
         await markMeetingEnded({ id: meeting.id, at });
         await closeOpenSessions({ meetingId: meeting.id, at });
         await addAuditEntry({ meetingId: meeting.id, actor: "livekit", action: "room.finished" });
+        await finishAbandonedRecordings({ meeting });
         break;
       case "participant_joined":
         if (!p) return "ignored";
@@ -44,6 +49,8 @@ export async function handleWebhookEvent(event: WebhookEvent): Promise<WebhookOu
         if (!p) return "ignored";
         await recordParticipantLeft({ meetingId: meeting.id, identity: p.identity, livekitSid: p.sid, displayName: p.name || null, leftAt: at });
         await addAuditEntry({ meetingId: meeting.id, actor: p.identity, action: "participant.left", target: p.sid });
+        // A recording browser that leaves stops its recording; what it uploaded is kept.
+        await finishAbandonedRecordings({ meeting, identity: p.identity });
         break;
       default:
         return "ignored";

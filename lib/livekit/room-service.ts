@@ -4,12 +4,15 @@ import { getEnv } from "@/lib/env";
 
 let client: RoomServiceClient | undefined;
 
-/** RoomService over HTTP(S): the same host as LIVEKIT_URL with ws→http. */
+/** LiveKit's server APIs (RoomService, Egress) over HTTP(S): the same host as LIVEKIT_URL with ws→http. */
+export function livekitHttpUrl(): string {
+  return getEnv().LIVEKIT_URL.replace(/^ws(s?):\/\//, "http$1://");
+}
+
 export function getRoomService(): RoomServiceClient {
   if (!client) {
     const env = getEnv();
-    const httpUrl = env.LIVEKIT_URL.replace(/^ws(s?):\/\//, "http$1://");
-    client = new RoomServiceClient(httpUrl, env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET);
+    client = new RoomServiceClient(livekitHttpUrl(), env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET);
   }
   return client;
 }

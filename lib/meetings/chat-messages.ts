@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { envelopeLength } from "@/lib/e2ee/text";
 
 /** LiveKit data topic for chat packets; one reliable packet per message. */
 export const CHAT_TOPIC = "parley.chat";
@@ -24,10 +25,11 @@ export type ChatEntry = {
 
 export type ChatBodyCheck = { ok: true; body: string } | { ok: false; reason: "empty" | "too_long" };
 
-export function checkChatBody(raw: string): ChatBodyCheck {
+/** `encrypted`: the body is sent as an E2EE envelope (lib/e2ee/text.ts), which must fit the limit instead. */
+export function checkChatBody(raw: string, { encrypted = false }: { encrypted?: boolean } = {}): ChatBodyCheck {
   const body = raw.trim();
   if (body.length === 0) return { ok: false, reason: "empty" };
-  if (body.length > CHAT_MAX_LENGTH) return { ok: false, reason: "too_long" };
+  if ((encrypted ? envelopeLength(body) : body.length) > CHAT_MAX_LENGTH) return { ok: false, reason: "too_long" };
   return { ok: true, body };
 }
 

@@ -5,6 +5,15 @@ export function isMeetingCode(value: string): boolean {
   return MEETING_CODE_PATTERN.test(value);
 }
 
+/** Page params arrive still %-encoded; a second decode of a decoded "%" must not throw. */
+export function decodeParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 /** Accepts what people paste: a bare code, an invite URL, spaces or capitals. */
 export function normalizeMeetingCode(input: string): string | null {
   const trimmed = input.trim().toLowerCase();

@@ -9,7 +9,7 @@ import type { Meeting, MeetingRole } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { permissionForRole } from "@/lib/livekit/grants";
 import { findParticipant, getRoomService, listRoomParticipants, muteSources, sendServerMessage, SOURCE_BY_NAME } from "@/lib/livekit/room-service";
-import { publishRoomSettings } from "@/lib/livekit/rooms";
+import { publishRoomState } from "@/lib/livekit/rooms";
 import { roomNameForMeeting, type ParticipantMetadata } from "@/lib/livekit/token";
 import { can, canActOn, isHostRole, type Action } from "./permissions";
 import { readMeetingSettings, type MeetingSettings } from "./settings";
@@ -52,10 +52,7 @@ async function requireInRoom(room: string, identity: string) {
 async function applySettings(meeting: Meeting, settings: MeetingSettings) {
   const room = roomNameForMeeting(meeting);
   await updateMeeting({ id: meeting.id, changes: { settings } });
-  await publishRoomSettings(room, settings).catch((err) => {
-    // No room yet (nobody joined): the settings are stored and apply when it starts.
-    if ((err as { status?: number }).status !== 404) throw err;
-  });
+  await publishRoomState({ ...meeting, settings });
   for (const p of await listRoomParticipants(room)) {
     const target = await resolveTarget(meeting, p.identity).catch(() => undefined);
     if (!target || isHostRole(target.role)) continue;

@@ -44,7 +44,7 @@ export async function readJsonBody(response: Response): Promise<unknown> {
   }
 }
 
-async function callJson<S extends z.ZodType>(url: string, init: RequestInit, schema: S, fetchImpl: Fetch): Promise<ApiResult<z.infer<S>>> {
+export async function callJson<S extends z.ZodType>(url: string, init: RequestInit, schema: S, fetchImpl: Fetch): Promise<ApiResult<z.infer<S>>> {
   let response: Response;
   let body: unknown;
   try {
@@ -66,7 +66,7 @@ async function callJson<S extends z.ZodType>(url: string, init: RequestInit, sch
 }
 
 const base = (code: string) => `/api/meetings/${encodeURIComponent(code)}`;
-const postInit = (body?: unknown, signal?: AbortSignal): RequestInit => ({
+export const postInit = (body?: unknown, signal?: AbortSignal): RequestInit => ({
   method: "POST",
   headers: body === undefined ? undefined : { "content-type": "application/json" },
   body: body === undefined ? undefined : JSON.stringify(body),
@@ -88,6 +88,14 @@ export function sendReaction(code: string, emoji: ReactionEmoji, fetchImpl: Fetc
 }
 
 // ---------- joining ----------
+
+const guestSchema = z.object({ guest: z.object({ identity: z.string(), displayName: z.string(), canPublish: z.boolean() }) });
+export type GuestIdentity = z.infer<typeof guestSchema>["guest"];
+
+/** A guest identity for this meeting. `embedded`: the cookie must also work inside another site's iframe. */
+export function joinAsGuest(code: string, displayName: string, { embedded = false } = {}, fetchImpl: Fetch = fetch) {
+  return callJson(`${base(code)}/guest`, postInit({ displayName, ...(embedded ? { embedded } : {}) }), guestSchema, fetchImpl);
+}
 
 const tokenSchema = z.object({
   token: z.string().min(1),

@@ -24,6 +24,12 @@ describe("permission table", () => {
     expect(can("viewer", "hand.raise")).toBe(true);
   });
 
+  it("lets anyone turn captions on, hosts turn them off, and only speakers publish them", () => {
+    expect(ROLES.every((role) => can(role, "captions.start"))).toBe(true);
+    expect(ROLES.filter((role) => can(role, "captions.stop"))).toEqual(["host", "co_host"]);
+    expect(ROLES.filter((role) => can(role, "captions.publish"))).toEqual(["host", "co_host", "participant", "guest"]);
+  });
+
   it("applies host-only chat and screen share", () => {
     const s = { chatHostsOnly: true, screenShareHostsOnly: true };
     expect(can("participant", "chat.send", s)).toBe(false);

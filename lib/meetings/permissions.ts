@@ -25,6 +25,11 @@ export const ACTIONS = [
   "chat.send",
   "hand.raise",
   "reaction.send",
+  "recording.start",
+  "recording.manage",
+  "captions.start",
+  "captions.stop",
+  "captions.publish",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -52,6 +57,15 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   "chat.send": EVERYONE,
   "hand.raise": EVERYONE,
   "reaction.send": EVERYONE,
+  // Recording (Zoom's and Meet's default): hosts start it, and see, rename, share and delete every
+  // recording of the meeting; others see one only when a host shares it (lib/recordings/access.ts).
+  "recording.start": HOSTS,
+  "recording.manage": HOSTS,
+  // Live captions (Meet's rule: anyone may turn them on, for everyone who wants them); hosts may
+  // turn them off. Each speaker's own device transcribes them, so only people who may speak publish.
+  "captions.start": EVERYONE,
+  "captions.stop": HOSTS,
+  "captions.publish": SPEAKERS,
 };
 
 export type RestrictionSettings = { chatHostsOnly?: boolean; screenShareHostsOnly?: boolean };

@@ -1,10 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ROOM_SETTINGS, readRoomSettings } from "./room-settings";
+import { readMeetingSettings, roomMetadataFor } from "./settings";
 
 describe("readRoomSettings", () => {
   it("reads what the server publishes", () => {
-    const metadata = JSON.stringify({ locked: true, chatHostsOnly: true, screenShareHostsOnly: false, lobby: "guests" });
-    expect(readRoomSettings(metadata)).toEqual({ locked: true, chatHostsOnly: true, screenShareHostsOnly: false, lobby: "guests" });
+    const settings = readMeetingSettings({ locked: true, chatHostsOnly: true, lobby: "guests", captions: true });
+    expect(readRoomSettings(roomMetadataFor(settings, { recording: true, serverRecording: true }))).toEqual({
+      locked: true,
+      chatHostsOnly: true,
+      screenShareHostsOnly: false,
+      lobby: "guests",
+      captions: true,
+      recording: true,
+      serverRecording: true,
+    });
+    // Metadata from before recordings existed reads as not recording.
+    const older = JSON.stringify({ locked: true, chatHostsOnly: true, screenShareHostsOnly: false, lobby: "guests" });
+    expect(readRoomSettings(older).recording).toBe(false);
   });
 
   it("defaults to nothing restricted when metadata is empty or unreadable", () => {

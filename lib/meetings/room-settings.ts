@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /**
  * The meeting settings every participant's UI needs, as the server publishes them in the LiveKit
- * room metadata: `{"locked":false,"chatHostsOnly":false,"screenShareHostsOnly":false,"lobby":"off"}`.
+ * room metadata: `{"locked":false,"chatHostsOnly":false,"screenShareHostsOnly":false,"lobby":"off","captions":false,"recording":false,"serverRecording":false}`.
  */
 
 export const LOBBY_MODES = ["off", "guests", "everyone"] as const;
@@ -13,9 +13,15 @@ export type RoomSettings = {
   chatHostsOnly: boolean;
   screenShareHostsOnly: boolean;
   lobby: LobbyMode;
+  /** Live captions are on: every speaker's device transcribes itself. */
+  captions: boolean;
+  /** A recording is in progress (every participant is shown so). */
+  recording: boolean;
+  /** Hosts may record on the server (LiveKit Egress) as well as in their browser. */
+  serverRecording: boolean;
 };
 
-export const DEFAULT_ROOM_SETTINGS: RoomSettings = { locked: false, chatHostsOnly: false, screenShareHostsOnly: false, lobby: "off" };
+export const DEFAULT_ROOM_SETTINGS: RoomSettings = { locked: false, chatHostsOnly: false, screenShareHostsOnly: false, lobby: "off", captions: false, recording: false, serverRecording: false };
 
 // Field by field, so one unexpected value does not throw away the others.
 const metadataSchema = z.object({
@@ -23,6 +29,9 @@ const metadataSchema = z.object({
   chatHostsOnly: z.boolean().catch(false),
   screenShareHostsOnly: z.boolean().catch(false),
   lobby: z.enum(LOBBY_MODES).catch("off"),
+  captions: z.boolean().catch(false),
+  recording: z.boolean().catch(false),
+  serverRecording: z.boolean().catch(false),
 });
 
 /** Empty, malformed or foreign metadata reads as the defaults (nothing restricted). */

@@ -46,7 +46,8 @@ function decodeJson(bytes: Uint8Array): unknown {
   }
 }
 
-function decoder<S extends z.ZodType>(schema: S) {
+/** A decoder of JSON packets: the parsed value, or null for anything `schema` does not accept. */
+export function decoder<S extends z.ZodType>(schema: S) {
   return (bytes: Uint8Array): z.infer<S> | null => {
     const parsed = schema.safeParse(decodeJson(bytes));
     return parsed.success ? parsed.data : null;

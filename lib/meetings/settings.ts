@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { embedOriginsSchema } from "@/lib/embed-origins";
+
+const recordingRetentionSchema = z.number().int().min(1, "Keep recordings at least 1 day.").max(3650, "Keep recordings at most 10 years (3650 days).");
 
 /** Per-meeting settings stored as JSONB; every field has a default so old rows stay valid. */
 export const meetingSettingsSchema = z.object({
@@ -11,6 +14,17 @@ export const meetingSettingsSchema = z.object({
   screenShareHostsOnly: z.boolean().default(false),
   /** Who waits in the lobby for a host: nobody, guests, or everyone who is not a member yet. */
   lobby: z.enum(["off", "guests", "everyone"]).default("off"),
+  /** Sites allowed to embed this meeting (/embed/[code]) besides the deployment's EMBED_ALLOWED_ORIGINS. */
+  embedOrigins: embedOriginsSchema.default([]),
+  /** Recordings are deleted this many days after they end; null keeps them until someone deletes them. */
+  recordingRetentionDays: recordingRetentionSchema.nullable().default(null),
+  /**
+   * End-to-end encrypted: media, chat and captions are encrypted with a key from a passphrase that
+   * only the participants have (it travels in the link's #fragment and never reaches the server).
+   */
+  e2ee: z.boolean().default(false),
+  /** Live captions are on: each speaker's device transcribes its own microphone (lib/ai/whisper.ts). */
+  captions: z.boolean().default(false),
 });
 
 export type MeetingSettings = z.infer<typeof meetingSettingsSchema>;
@@ -27,6 +41,8 @@ export const meetingSettingsPatchSchema = z
     chatHostsOnly: z.boolean(),
     screenShareHostsOnly: z.boolean(),
     lobby: z.enum(["off", "guests", "everyone"]),
+    embedOrigins: embedOriginsSchema,
+    recordingRetentionDays: recordingRetentionSchema.nullable(),
   })
   .partial();
 
@@ -35,7 +51,7 @@ export function readMeetingSettings(raw: unknown): MeetingSettings {
 }
 
 /** What every participant's UI needs to know, published as LiveKit room metadata. */
-export function roomMetadataFor(settings: MeetingSettings) {
-  const { locked, chatHostsOnly, screenShareHostsOnly, lobby } = settings;
-  return JSON.stringify({ locked, chatHostsOnly, screenShareHostsOnly, lobby });
+export function roomMetadataFor(settings: MeetingSettings, state: { recording: boolean; serverRecording?: boolean }) {
+  const { locked, chatHostsOnly, screenShareHostsOnly, lobby, captions } = settings;
+  return JSON.stringify({ locked, chatHostsOnly, screenShareHostsOnly, lobby, captions, recording: state.recording, serverRecording: state.serverRecording ?? false });
 }

@@ -12,7 +12,8 @@ export type RateLimitBucket =
   | "token"
   | "chat"
   | "guestJoin"
-  | "knock";
+  | "knock"
+  | "caption";
 
 export type RateLimitRule = { tokens: number; windowMs: number };
 
@@ -36,6 +37,8 @@ export const RATE_LIMITS: Record<RateLimitBucket, RateLimitRule> = {
   guestJoin: { tokens: 30, windowMs: MINUTE },
   // Per identity per meeting: a waiting guest's page knocks once and then polls with GET.
   knock: { tokens: 20, windowMs: MINUTE },
+  // Per identity per meeting: a speaker sends a partial about every 2 s and a final per sentence.
+  caption: { tokens: 120, windowMs: MINUTE },
 };
 
 /** The rule in force for `bucket`, or null when limits are off (multiplier 0). */

@@ -3,6 +3,9 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 import { dataDir, ensureDir, repoRoot } from "./paths";
 import { spawnManaged, waitForHttp, type ManagedProcess } from "./process";
+import { SDK_OUT_DIR, buildEmbedSdk } from "../build-embed-sdk";
+import { BROWSER_ASSET_DIRS, copyBrowserAssets } from "../copy-browser-assets";
+import { WORKERS_OUT_DIR, buildWorkers } from "../build-workers";
 
 /** Variables passed to child processes (NodeJS.ProcessEnv as augmented by Next requires NODE_ENV). */
 export type EnvVars = Record<string, string | undefined>;
@@ -20,12 +23,14 @@ export function loadOrCreateAuthSecret(): string {
 
 const SOURCE_DIRS = ["app", "components", "lib", "workers", "public", "drizzle"];
 const SOURCE_FILES = ["package-lock.json", "next.config.ts", "tsconfig.json", "instrumentation.ts"];
+/** Written by the build itself (the embed SDK bundle; ffmpeg.wasm and LiveKit's E2EE worker copied from node_modules), so not part of its input. */
+const BUILD_OUTPUTS = new Set([SDK_OUT_DIR, WORKERS_OUT_DIR, ...BROWSER_ASSET_DIRS].map((dir) => path.join(repoRoot, dir)));
 
 /** A fingerprint of everything `next build` reads, so an unchanged tree is not rebuilt. */
 function sourceFingerprint(): string {
   const hash = createHash("sha256");
   const visit = (p: string) => {
-    if (!existsSync(p)) return;
+    if (!existsSync(p) || BUILD_OUTPUTS.has(p)) return;
     const stat = statSync(p);
     if (stat.isDirectory()) {
       for (const name of readdirSync(p).sort()) visit(path.join(p, name));
@@ -42,13 +47,17 @@ function sourceFingerprint(): string {
 export async function buildAppIfNeeded({ force = false, env }: { force?: boolean; env?: EnvVars } = {}) {
   // Kept inside .next so the build and its stamp go together (start, tests and benchmarks share it).
   const stampFile = path.join(repoRoot, ".next", "parley-source-stamp");
+  // Served from public/ as is (never bundled); cheap when already there.
+  await copyBrowserAssets();
+  await buildWorkers();
   const fingerprint = sourceFingerprint();
-  const built = existsSync(path.join(repoRoot, ".next", "BUILD_ID"));
+  const built = existsSync(path.join(repoRoot, ".next", "BUILD_ID")) && existsSync(path.join(repoRoot, SDK_OUT_DIR, "parley-embed.js"));
   if (!force && built && existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint) {
     console.error("[parley] app already built from these sources");
     return;
   }
-  console.error("[parley] building the app (next build)…");
+  console.error("[parley] building the embed SDK and the app (next build)…");
+  await buildEmbedSdk();
   const build = spawnManaged({ name: "build", command: process.execPath, args: [nextBin, "build"], cwd: repoRoot, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env }, registerForShutdown: true });
   const { code, signal } = await build.exited;
   if (code !== 0) throw new Error(`next build failed (${signal ?? `exit code ${code}`})`);

@@ -1,9 +1,9 @@
-import { spawn, spawnSync } from "node:child_process";
 import { randomInt } from "node:crypto";
-import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
-import { binDir, dataDir, ensureDir, isExecutable, logsDir } from "./paths";
+import { ensureGoTool, goInstallCommand, type GoTool } from "./go-install";
+import { dataDir, ensureDir, logsDir } from "./paths";
 import { isProcessRunning, spawnManaged, waitForHttp, type ExitInfo } from "./process";
 
 /**
@@ -11,11 +11,15 @@ import { isProcessRunning, spawnManaged, waitForHttp, type ExitInfo } from "./pr
  * refuses, so they can only be built from a checkout.
  */
 export const LIVEKIT_VERSION = "v1.13.5";
-const LIVEKIT_PACKAGE = "github.com/livekit/livekit-server/cmd/server";
-const MIN_GO_MINOR = 26; // livekit-server v1.13.5's go.mod says `go 1.26`
-const BINARY_NAME = "livekit-server";
+const LIVEKIT_TOOL: GoTool = {
+  name: "livekit-server",
+  pkg: "github.com/livekit/livekit-server/cmd/server",
+  version: LIVEKIT_VERSION,
+  minGoMinor: 26, // livekit-server v1.13.5's go.mod says `go 1.26`
+  alternative: "use an existing LiveKit server by setting LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET.",
+};
 
-export const livekitInstallCommand = `GOBIN=${binDir} go install ${LIVEKIT_PACKAGE}@${LIVEKIT_VERSION}`;
+export const livekitInstallCommand = goInstallCommand(LIVEKIT_TOOL);
 
 export type LivekitKeys = { apiKey: string; apiSecret: string };
 
@@ -49,99 +53,10 @@ export function livekitPorts(port: number) {
   return { http: port, rtcTcp: port + 1, rtcUdpStart: port + 2, rtcUdpEnd: port + 5 };
 }
 
-/**
- * Returns the path of a livekit-server binary: PATH first, then .data/bin, and as a last resort
- * builds the pinned version there with `go install`.
- */
-export async function ensureLivekitBinary(): Promise<string> {
-  const onPath = findOnPath(BINARY_NAME);
-  if (onPath) return onPath;
-
-  const local = path.join(binDir, BINARY_NAME);
-  if (isExecutable(local)) return local;
-  if (adoptGoInstallOutput(local)) return local;
-
-  const go = findOnPath("go");
-  const goProblem = go ? checkGoVersion(go) : "Go is not installed (no `go` on PATH)";
-  if (goProblem) throw new Error(missingBinaryMessage(goProblem));
-
-  ensureDir(binDir);
-  console.error(`livekit-server not found; building ${LIVEKIT_VERSION} with:\n  ${livekitInstallCommand}`);
-  console.error("The first build downloads and compiles a few hundred modules: expect several minutes.");
-  await runGoInstall(go!);
-  if (!adoptGoInstallOutput(local)) {
-    throw new Error(missingBinaryMessage(`go install finished but ${path.join(binDir, "server")} is missing`));
-  }
-  console.error(`livekit-server built: ${local}`);
-  return local;
+/** livekit-server from PATH or .data/bin, built there with `go install` when missing. */
+export function ensureLivekitBinary(): Promise<string> {
+  return ensureGoTool(LIVEKIT_TOOL);
 }
-
-/** go install names the binary after its package directory (`server`); give it its real name. */
-function adoptGoInstallOutput(target: string): boolean {
-  const built = path.join(binDir, "server");
-  if (!isExecutable(built)) return false;
-  try {
-    renameSync(built, target);
-  } catch (error) {
-    // Another process (dev server and tests starting together) may have renamed it first.
-    if (!isExecutable(target)) throw error;
-  }
-  return true;
-}
-
-function checkGoVersion(go: string): string | undefined {
-  const result = spawnSync(go, ["env", "GOVERSION"], { encoding: "utf8" });
-  if (result.status !== 0) return `\`go env GOVERSION\` failed: ${result.stderr.trim()}`;
-  const version = result.stdout.trim();
-  const match = /^go1\.(\d+)/.exec(version);
-  if (!match) return `cannot read the Go version from "${version}"`;
-  if (Number(match[1]) < MIN_GO_MINOR) return `Go ${version} is too old (need go1.${MIN_GO_MINOR} or newer)`;
-  return undefined;
-}
-
-function runGoInstall(go: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const child = spawn(go, ["install", `${LIVEKIT_PACKAGE}@${LIVEKIT_VERSION}`], {
-      env: { ...process.env, GOBIN: binDir },
-      stdio: ["ignore", "inherit", "inherit"],
-    });
-    // go install is silent while compiling; a heartbeat shows it is not stuck.
-    const heartbeat = setInterval(() => {
-      console.error(`  …still building livekit-server (${Math.round((Date.now() - started) / 1000)} s)`);
-    }, 30_000);
-    child.once("error", (error) => {
-      clearInterval(heartbeat);
-      reject(new Error(missingBinaryMessage(`could not run go: ${error.message}`)));
-    });
-    child.once("exit", (code, signal) => {
-      clearInterval(heartbeat);
-      if (code === 0) resolve();
-      else reject(new Error(missingBinaryMessage(`go install failed (${signal ?? `exit code ${code}`}); its output is above`)));
-    });
-  });
-}
-
-function missingBinaryMessage(reason: string): string {
-  return [
-    `livekit-server is not available: ${reason}.`,
-    "Either:",
-    `  - install Go 1.${MIN_GO_MINOR} or newer and run:`,
-    `      ${livekitInstallCommand}`,
-    `    (or put a livekit-server ${LIVEKIT_VERSION} binary on PATH), or`,
-    "  - use an existing LiveKit server by setting LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET.",
-  ].join("\n");
-}
-
-function findOnPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
-    if (!dir) continue;
-    const candidate = path.join(dir, name);
-    if (isExecutable(candidate)) return candidate;
-  }
-  return undefined;
-}
-
 
 const KEYS_FILE = path.join(dataDir, "livekit-keys.json");
 const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -280,7 +195,7 @@ async function stopLeftoverServer(pidFile: string, configFile: string): Promise<
   if (!Number.isInteger(pid) || pid <= 0 || !isProcessRunning(pid)) return;
   // The pid may have been reused by an unrelated process since; only kill our own server.
   const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
-  if (!cmdline[0]?.endsWith(BINARY_NAME) || !cmdline.includes(configFile)) return;
+  if (!cmdline[0]?.endsWith(LIVEKIT_TOOL.name) || !cmdline.includes(configFile)) return;
   console.error(`stopping leftover livekit-server (pid ${pid}) from an earlier run`);
   process.kill(pid, "SIGKILL");
   for (let i = 0; i < 50 && isProcessRunning(pid); i++) await new Promise((r) => setTimeout(r, 100));

@@ -10,6 +10,9 @@ const PACKAGES: Array<{ pkg: string; present: () => boolean }> = [
   { pkg: "postgresql", present: () => hasCommand("initdb") || spawnSync("sh", ["-c", "ls /usr/lib/postgresql/*/bin/initdb"]).status === 0 },
   { pkg: "fonts-liberation", present: () => existsSync("/usr/share/fonts/truetype/liberation") },
   { pkg: "redis-server", present: () => hasCommand("redis-server") || existsSync("/usr/bin/redis-server") },
+  // Speech and noise for the audio AI tests and evaluations (synthesised speech, noisy mixtures).
+  { pkg: "espeak-ng", present: () => hasCommand("espeak-ng") },
+  { pkg: "sox", present: () => hasCommand("sox") },
 ];
 
 function hasCommand(name: string): boolean {

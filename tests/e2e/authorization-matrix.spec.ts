@@ -33,6 +33,16 @@ const EXPECTED: Record<string, Outcome[]> = {
   "knock":                   [A, A, A, A, A, D, N],
   "hand":                    [A, A, A, A, A, D, N],
   "reaction":                [A, A, A, A, A, D, N],
+  "captions start":          [A, A, A, A, A, D, N],
+  "caption publish":         [A, A, A, D, A, D, N],
+  "transcript read":         [A, A, A, A, A, D, N],
+  "captions stop":           [A, A, D, D, D, D, N],
+  "recording start":         [A, A, D, D, D, D, N],
+  "recordings list":         [A, A, A, A, A, D, N],
+  "recording read":          [A, A, D, D, D, D, N],
+  "recording rename":        [A, A, D, D, D, D, N],
+  "recording process":       [A, A, D, D, D, D, N],
+  "recording stop":          [A, A, D, D, D, D, N],
   "controls end":            [A, A, D, D, D, D, N],
 };
 
@@ -40,6 +50,8 @@ const contexts = {} as Record<Principal, APIRequestContext>;
 let code: string;
 let targetGuest: string;
 let participantId: string;
+/** A finished recording the host has not shared. */
+let recordingId: string;
 
 test.beforeAll(async ({ baseURL }) => {
   const make = (storageState?: string) => playwrightRequest.newContext({ baseURL, storageState });
@@ -67,6 +79,11 @@ test.beforeAll(async ({ baseURL }) => {
   const bannedId = await identityOf(contexts.banned);
   const ban = await contexts.host.post(`/api/meetings/${code}/controls`, { data: { action: "remove", identity: bannedId, ban: true } });
   expect(ban.status()).toBe(200);
+
+  recordingId = (await (await contexts.host.post(`/api/meetings/${code}/recordings`, { data: { mimeType: "video/webm" } })).json()).recording.id;
+  const { url } = await (await contexts.host.post(`/api/recordings/${recordingId}/parts`, { data: { partNumber: 1 } })).json();
+  const etag = (await contexts.host.put(url, { data: Buffer.from("a small recording") })).headers()["etag"];
+  expect((await contexts.host.post(`/api/recordings/${recordingId}/complete`, { data: { parts: [{ partNumber: 1, etag }], durationMs: 1000 } })).status()).toBe(200);
 });
 
 test.afterAll(async () => {
@@ -96,8 +113,25 @@ function call(ctx: APIRequestContext, action: string) {
     case "knock": return ctx.post(`${base}/knock`);
     case "hand": return ctx.post(`${base}/hand`, { data: { raised: true } });
     case "reaction": return ctx.post(`${base}/reaction`, { data: { emoji: "👍" } });
+    case "captions start": return ctx.post(`${base}/captions`, { data: { enabled: true } });
+    // Allowed callers get 409: nobody is in the room in this test, so there is no one to relay to.
+    case "caption publish": return ctx.post(`${base}/transcript`, { data: caption() });
+    case "transcript read": return ctx.get(`${base}/transcript`);
+    case "captions stop": return ctx.post(`${base}/captions`, { data: { enabled: false } });
+    case "recording start": return ctx.post(`${base}/recordings`, { data: { mimeType: "video/webm" } });
+    case "recordings list": return ctx.get(`${base}/recordings`);
+    case "recording read": return ctx.get(`/api/recordings/${recordingId}`);
+    case "recording rename": return ctx.patch(`/api/recordings/${recordingId}`, { data: { title: "Matrix recording" } });
+    case "recording process": return ctx.post(`/api/recordings/${recordingId}/processed`);
+    // Hosts get 409 (it is a browser recording, already finished): allowed to ask, nothing to stop.
+    case "recording stop": return ctx.post(`/api/recordings/${recordingId}/stop`);
     default: throw new Error(`no request for ${action}`);
   }
+}
+
+function caption() {
+  const endedAt = new Date();
+  return { segmentId: crypto.randomUUID(), final: true, language: "en", startedAt: new Date(endedAt.getTime() - 2000).toISOString(), endedAt: endedAt.toISOString(), text: "matrix" };
 }
 
 const outcomeOf = (status: number): Outcome => (status === 401 ? "anon" : status === 403 ? "deny" : "allow");

@@ -14,9 +14,7 @@ test("a chat message whose store fails is retried with the same key, survives a 
   await host.join();
 
   const guest = new MeetingPage(await (await newPerson()).newPage());
-  await guest.open(code);
-  await guest.continueAsGuest("Flaky Network");
-  await guest.join();
+  await guest.joinAsGuest(code, "Flaky Network");
   await host.openPanel("Chat");
 
   // The first two stores fail (a 503, then a dropped connection); the POSTs are counted.

@@ -11,9 +11,7 @@ test("raised hands are shown in order to everyone, a host lowers one, and reacti
   const hostIdentity = (await (await hostPage.request.get(`/api/meetings/${code}`)).json()).you.identity as string;
 
   const guest = new MeetingPage(await (await newPerson()).newPage());
-  await guest.open(code);
-  await guest.continueAsGuest("Curious Cleo");
-  await guest.join();
+  await guest.joinAsGuest(code, "Curious Cleo");
   const guestIdentity = (await (await guest.page.request.get(`/api/meetings/${code}`)).json()).you.identity as string;
   await host.openPanel("Participants");
   await guest.openPanel("Participants");

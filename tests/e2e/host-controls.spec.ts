@@ -11,9 +11,7 @@ test("the host mutes a guest, then removes and bans them; the guest cannot rejoi
   await host.join();
 
   const guest = new MeetingPage(await (await newPerson()).newPage());
-  await guest.open(code);
-  await guest.continueAsGuest("Noisy Ned");
-  await guest.join();
+  await guest.joinAsGuest(code, "Noisy Ned");
   await expect(guest.page.getByRole("button", { name: "Turn off microphone" })).toBeVisible();
 
   await test.step("mute: the guest's microphone turns off and they are told who did it", async () => {
@@ -95,9 +93,7 @@ test("a locked meeting lets nobody new in, but lets back someone who was already
   await host.join();
 
   const regular = new MeetingPage(await (await newPerson()).newPage());
-  await regular.open(code);
-  await regular.continueAsGuest("Regular Rita");
-  await regular.join();
+  await regular.joinAsGuest(code, "Regular Rita");
   await host.openPanel("Participants");
   await expect(host.participantItems()).toHaveCount(2);
 

@@ -19,9 +19,7 @@ test("host and guest meet with video, audio, chat and screen share", async ({ ne
 
   const guestContext = await newPerson();
   const guest = new MeetingPage(await guestContext.newPage());
-  await guest.open(code);
-  await guest.continueAsGuest("Gina Guest");
-  await guest.join();
+  await guest.joinAsGuest(code, "Gina Guest");
   const guestIdentity = (await (await guest.page.request.get(`/api/meetings/${code}`)).json()).you.identity as string;
   expect(guestIdentity).toMatch(/^guest_/);
 

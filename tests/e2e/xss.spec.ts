@@ -73,9 +73,7 @@ test("markup in guest names, meeting titles and chat stays text for everyone", a
   const guestDialogs = await watch(guestContext);
   const guestPage = await guestContext.newPage();
   const guest = new MeetingPage(guestPage);
-  await guest.open(code);
-  await guest.continueAsGuest(GUEST_NAME);
-  await guest.join();
+  await guest.joinAsGuest(code, GUEST_NAME);
 
   await test.step("the title is shown literally to host and guest", async () => {
     for (const side of [host, guest]) await expect(side.page.getByRole("heading", { name: TITLE, exact: true })).toBeVisible();

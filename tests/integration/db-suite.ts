@@ -16,12 +16,16 @@ export function describeQueries(driverName: string) {
       meetings: await import("@/lib/db/queries/meetings"),
       guests: await import("@/lib/db/queries/guests"),
       chat: await import("@/lib/db/queries/chat-messages"),
+      transcript: await import("@/lib/db/queries/transcript-segments"),
       sessions: await import("@/lib/db/queries/participant-sessions"),
       webhooks: await import("@/lib/db/queries/webhook-events"),
       audit: await import("@/lib/db/queries/audit-log"),
       revoked: await import("@/lib/db/queries/revoked-sessions"),
       bans: await import("@/lib/db/queries/meeting-bans"),
       lobby: await import("@/lib/db/queries/lobby-requests"),
+      recordings: await import("@/lib/db/queries/recordings"),
+      retention: await import("@/workers/jobs/recording-retention"),
+      storage: await import("@/lib/storage"),
     });
 
     it("uses the driver the environment asks for", async () => {
@@ -80,6 +84,21 @@ export function describeQueries(driverName: string) {
       await q.chat.addChatMessage({ ...msg, clientId: crypto.randomUUID(), body: "second", sentAt: new Date(Date.now() + 1000) });
       const history = await q.chat.listChatMessages({ meetingId: meeting.id });
       expect(history.map((m) => m.body)).toEqual(["hello 你好", "second"]);
+    });
+
+    it("stores a caption segment once per segmentId and lists the transcript in speaking order", async () => {
+      const q = await load();
+      const host = (await q.users.createUser({ email: `t.${Date.now()}@x.test`, name: "T", passwordHash: "x" }))!;
+      const meeting = await q.meetings.createMeeting({ hostId: host.id, title: "T", scheduledStart: null, settings: defaultSettings });
+      const at = Date.now();
+      const later = { meetingId: meeting.id, segmentId: crypto.randomUUID(), speakerIdentity: host.id, speakerName: "T", language: "zh", startedAt: new Date(at + 5000), endedAt: new Date(at + 7000), text: "大家好" };
+      const first = { ...later, segmentId: crypto.randomUUID(), language: "en", startedAt: new Date(at), endedAt: new Date(at + 2000), text: "ask not what your country can do for you" };
+      const results = await Promise.all([q.transcript.addTranscriptSegment(later), q.transcript.addTranscriptSegment(later)]);
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      expect((await q.transcript.addTranscriptSegment({ ...later, text: "changed" })).segment.text).toBe("大家好");
+      await q.transcript.addTranscriptSegment(first);
+      const rows = await q.transcript.listTranscriptSegments({ meetingId: meeting.id });
+      expect(rows.map((r) => [r.language, r.text])).toEqual([["en", first.text], ["zh", "大家好"]]);
     });
 
     it("records participant sessions idempotently, including a 'left' without its 'joined'", async () => {
@@ -150,6 +169,41 @@ export function describeQueries(driverName: string) {
       await q.bans.banFromMeeting({ meetingId: meeting.id, identity: "guest_a", bannedBy: host.id });
       expect(await q.bans.isBanned({ meetingId: meeting.id, identity: "guest_a" })).toBe(true);
       expect(await q.bans.isBanned({ meetingId: other.id, identity: "guest_a" })).toBe(false);
+    });
+
+    it("applies a meeting's recording retention and the retention job deletes what ran out, files included", async () => {
+      const q = await load();
+      const host = (await q.users.createUser({ email: `r.${Date.now()}@x.test`, name: "R", passwordHash: "x" }))!;
+      const meeting = await q.meetings.createMeeting({ hostId: host.id, title: "Recorded", scheduledStart: null, settings: defaultSettings });
+      const make = async (suffix: string) =>
+        q.recordings.createRecording({ id: crypto.randomUUID(), meetingId: meeting.id, startedBy: host.id, title: suffix, objectKey: `recordings/${meeting.code}/${suffix}-${Date.now()}.webm`, mimeType: "video/webm", uploadId: "u" });
+      const old = await make("old");
+      const recent = await make("recent");
+      const running = await make("running");
+      const day = 24 * 3600_000;
+      await q.recordings.updateRecording({ id: old.id, changes: { status: "ready", uploadId: null, endedAt: new Date(Date.now() - 40 * day) } });
+      await q.recordings.updateRecording({ id: recent.id, changes: { status: "ready", uploadId: null, endedAt: new Date(Date.now() - 2 * day) } });
+      const storage = await q.storage.getStorage();
+      await storage.put(old.objectKey, new TextEncoder().encode("old bytes"));
+      await storage.put(recent.objectKey, new TextEncoder().encode("recent bytes"));
+
+      await q.recordings.applyRecordingRetention({ meetingId: meeting.id, days: 30 });
+      const after = async (id: string) => (await q.recordings.getRecordingById({ id }))?.deleteAfter ?? null;
+      expect(Math.abs((await after(old.id))!.getTime() - (Date.now() - 10 * day))).toBeLessThan(60_000);
+      expect(Math.abs((await after(recent.id))!.getTime() - (Date.now() + 28 * day))).toBeLessThan(60_000);
+      expect(await after(running.id)).toBeNull(); // still recording: counted from when it ends
+
+      expect(await q.retention.deleteExpiredRecordings()).toBe(1);
+      expect(await q.recordings.getRecordingById({ id: old.id })).toBeUndefined();
+      expect(await storage.head(old.objectKey)).toBeNull();
+      expect(await storage.head(recent.objectKey)).not.toBeNull();
+      expect(await q.retention.deleteExpiredRecordings()).toBe(0);
+      const audit = await q.audit.listAuditEntries({ meetingId: meeting.id });
+      expect(audit.some((e) => e.action === "recording.expired" && e.target === old.id)).toBe(true);
+
+      await q.recordings.applyRecordingRetention({ meetingId: meeting.id, days: null });
+      expect(await after(recent.id)).toBeNull();
+      await storage.delete(recent.objectKey);
     });
 
     it("closes the connection", async () => {

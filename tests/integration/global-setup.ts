@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
 import { ensureLivekitBinary, loadOrCreateLivekitKeys, startLivekit } from "../../scripts/lib/livekit";
+import { startMinio } from "../../scripts/lib/minio";
 import { startNeonProxy } from "../../scripts/lib/neon-proxy";
 import { startPostgres } from "../../scripts/lib/postgres";
 import { startRedis } from "../../scripts/lib/redis";
@@ -9,7 +10,7 @@ import { TEST_PORTS } from "../helpers/ports";
 
 /**
  * Real services for integration tests: Debian PostgreSQL, a Neon WebSocket proxy, livekit-server,
- * Debian Redis and an Upstash-compatible REST endpoint in front of it.
+ * Debian Redis and an Upstash-compatible REST endpoint in front of it, and MinIO for the S3 driver.
  */
 export default async function setup(project: TestProject) {
   await ensureLivekitBinary();
@@ -27,13 +28,16 @@ export default async function setup(project: TestProject) {
     token: `integration-${randomBytes(16).toString("hex")}`,
     redisUrl: redis.url,
   });
+  const minio = await startMinio({ port: TEST_PORTS.minio, dir: "minio-integration" });
   project.provide("postgresAdminUrl", postgres.adminUrl);
   project.provide("neonProxy", `127.0.0.1:${neonProxy.port}`);
   project.provide("livekit", { url: livekit.url, httpUrl: livekit.httpUrl, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret });
   project.provide("redisUrl", redis.url);
   project.provide("upstash", { url: upstash.url, token: upstash.token });
+  project.provide("minio", { endpoint: minio.endpoint, accessKeyId: minio.accessKeyId, secretAccessKey: minio.secretAccessKey });
 
   return async () => {
+    await minio.stop();
     await upstash.stop();
     await redis.stop();
     await livekit.stop();
@@ -49,5 +53,6 @@ declare module "vitest" {
     livekit: { url: string; httpUrl: string; apiKey: string; apiSecret: string };
     redisUrl: string;
     upstash: { url: string; token: string };
+    minio: { endpoint: string; accessKeyId: string; secretAccessKey: string };
   }
 }

@@ -16,6 +16,13 @@ export class MeetingPage {
     await this.page.getByRole("button", { name: "Continue as guest" }).click();
   }
 
+  /** Opens the meeting, gives a guest name and joins the room. */
+  async joinAsGuest(code: string, name: string) {
+    await this.open(code);
+    await this.continueAsGuest(name);
+    await this.join();
+  }
+
   async join() {
     await expect(this.page.getByTestId("prejoin-preview")).toBeVisible();
     await this.page.getByRole("button", { name: "Join now" }).click();

@@ -105,6 +105,17 @@ export const ROUTES: RouteSpec[] = [
   },
   { name: "hand", path: (c) => `/api/meetings/${c}/hand`, methods: ["POST"], usesCode: true, template: (rng) => ({ raised: rng.chance(0.5) }) },
   { name: "reaction", path: (c) => `/api/meetings/${c}/reaction`, methods: ["POST"], usesCode: true, template: () => ({ emoji: "👍" }) },
+  { name: "captions", path: (c) => `/api/meetings/${c}/captions`, methods: ["POST"], usesCode: true, template: (rng) => ({ enabled: rng.chance(0.5) }) },
+  {
+    name: "transcript",
+    path: (c) => `/api/meetings/${c}/transcript`,
+    methods: ["GET", "POST"],
+    usesCode: true,
+    template: (rng) => {
+      const end = Date.now() - rng.int(10_000);
+      return { segmentId: uuid(rng), final: rng.chance(0.5), language: rng.pick(["en", "zh"]), startedAt: new Date(end - rng.int(15_000)).toISOString(), endedAt: new Date(end).toISOString(), text: rng.pick(["ask not", "大家好", "<img src=x onerror=alert(1)>"]) };
+    },
+  },
   {
     name: "webhook",
     path: () => "/api/livekit/webhook",
@@ -112,6 +123,30 @@ export const ROUTES: RouteSpec[] = [
     usesCode: false,
     template: (rng, { code }) => ({ event: rng.pick(["room_started", "participant_joined", "room_finished"]), id: `EV_${rng.int(1e9)}`, room: { name: code }, createdAt: Math.floor(Date.now() / 1000) }),
   },
+  {
+    name: "recordings",
+    path: (c) => `/api/meetings/${c}/recordings`,
+    methods: ["GET", "POST"],
+    usesCode: true,
+    template: (rng) => ({ mimeType: rng.pick(["video/webm", "video/mp4;codecs=avc1", "video/webm;codecs=vp9,opus"]), title: "Fuzz rec" }),
+  },
+  {
+    name: "recording",
+    path: (_c, rng) => `/api/recordings/${rng.chance(0.5) ? uuid(rng) : rng.pick(["x", "00000000-0000-0000-0000-000000000000", "%2e%2e"])}${rng.pick(["", "/parts", "/complete", "/processed", "/processed/complete", "/stop"])}`,
+    methods: ["GET", "POST", "PATCH", "DELETE"],
+    usesCode: false,
+    template: (rng) =>
+      rng.pick([
+        { partNumber: 1 },
+        { parts: [{ partNumber: 1, etag: '"e"' }], durationMs: 1000 },
+        { title: "Renamed", sharedWithMembers: true },
+        { video: { uploadId: "u", etag: '"e"' }, poster: { uploadId: "u", etag: '"e"' }, durationMs: 1000 },
+      ]),
+  },
+  { name: "my-recordings", path: () => "/api/recordings", methods: ["GET", "POST"], usesCode: false },
+  // Signed links of the filesystem storage driver: every token here is forged or mangled.
+  { name: "storage-object", path: (_c, rng) => `/api/storage/object?token=${rng.pick(["", "x.y", `${hex(rng, 40)}.${hex(rng, 43)}`, "%00"])}`, methods: ["GET"], usesCode: false },
+  { name: "storage-part", path: (_c, rng) => `/api/storage/part?token=${rng.pick(["", "a.b.c", hex(rng, 64)])}`, methods: ["PUT"], usesCode: false, template: () => ({ bytes: "not really" }) },
   {
     name: "unknown",
     path: (c, rng) => rng.pick([`/api/meetings/${c}/nope`, "/api/nope", `/api/meetings/${c}/chat/extra`, "/api/livekit", `/api/meetings/${c}/token/${c}`]),

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
-import { getTranslator } from "@/lib/i18n";
+import { getT } from "@/lib/i18n/server";
 import { AuthPage } from "@/components/auth/auth-page";
 
-export const metadata: Metadata = { title: getTranslator()("common.signUp") };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("common.signUp") };
+}
 
 export default function SignUpPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   return <AuthPage mode="sign-up" searchParams={searchParams} />;

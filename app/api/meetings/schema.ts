@@ -23,6 +23,7 @@ export const createMeetingSchema = z.object({
   title: meetingTitleSchema.optional(),
   /** Absent or null = an instant meeting. */
   scheduledStart: scheduledStartSchema.nullable().optional(),
-  settings: meetingSettingsPatchSchema.optional(),
+  /** `e2ee` is chosen when the meeting is made and never changes (its passphrase is not ours to know). */
+  settings: meetingSettingsPatchSchema.extend({ e2ee: z.boolean().optional() }).optional(),
 });
 export type CreateMeetingRequest = z.infer<typeof createMeetingSchema>;

@@ -3,26 +3,19 @@ import Link from "next/link";
 import { MeetingClient } from "@/components/meeting/meeting-client";
 import { getMeetingCaller } from "@/lib/auth/caller";
 import { getMeetingByCode } from "@/lib/db/queries/meetings";
-import { getTranslator } from "@/lib/i18n";
+import { getT } from "@/lib/i18n/server";
 import { isMeetingCode } from "@/lib/meetings/code";
+import { decodeParam } from "@/lib/meetings/code-format";
+import { readMeetingSettings } from "@/lib/meetings/settings";
 
 type Props = { params: Promise<{ code: string }> };
 
 export const metadata: Metadata = { robots: { index: false } };
 
-/** Page params arrive still %-encoded here; a second decode of a decoded "%" must not throw. */
-function decodeParam(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
-
 export default async function MeetingPage({ params }: Props) {
   const { code: rawCode } = await params;
   const code = decodeParam(rawCode);
-  const t = getTranslator();
+  const t = await getT();
   const meeting = isMeetingCode(code) ? await getMeetingByCode({ code }) : undefined;
   if (!meeting) {
     return (
@@ -41,6 +34,7 @@ export default async function MeetingPage({ params }: Props) {
       title={meeting.title}
       caller={caller ? { name: caller.name, canPublish: caller.canPublish } : null}
       signInHref={`/sign-in?callbackUrl=${encodeURIComponent(`/m/${meeting.code}`)}`}
+      e2ee={readMeetingSettings(meeting.settings).e2ee}
     />
   );
 }

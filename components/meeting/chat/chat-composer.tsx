@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useT } from "@/components/i18n/i18n-provider";
 import { CHAT_MAX_LENGTH, checkChatBody, type ChatBodyCheck } from "@/lib/meetings/chat-messages";
+import { useMeetingKeyContext } from "../e2ee/meeting-key-context";
 import styles from "../meeting.module.css";
 import { Icon } from "../room/icons";
 
@@ -12,7 +13,8 @@ export function ChatComposer({ onSend }: { onSend: (draft: string) => ChatBodyCh
   const id = useId();
   const [draft, setDraft] = useState("");
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const check = checkChatBody(draft);
+  const encrypted = useMeetingKeyContext() !== null;
+  const check = checkChatBody(draft, { encrypted });
   const tooLong = !check.ok && check.reason === "too_long";
 
   // Focus for mouse/trackpad users only; on a phone it would throw up the keyboard over the messages.
@@ -60,7 +62,7 @@ export function ChatComposer({ onSend }: { onSend: (draft: string) => ChatBodyCh
         <span className={styles.srOnly}>{t("meeting.chat.send")}</span>
       </button>
       <p id={`${id}-hint`} className={tooLong ? styles.errorText : styles.srOnly}>
-        {tooLong ? t("meeting.chat.tooLong", { count: draft.trim().length, max: CHAT_MAX_LENGTH }) : t("meeting.chat.hint")}
+        {tooLong ? (encrypted ? t("meeting.e2ee.tooLong") : t("meeting.chat.tooLong", { count: draft.trim().length, max: CHAT_MAX_LENGTH })) : t("meeting.chat.hint")}
       </p>
     </form>
   );

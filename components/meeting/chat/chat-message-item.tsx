@@ -1,11 +1,15 @@
 "use client";
 
-import { useT } from "@/components/i18n/i18n-provider";
+import { useLocale, useT } from "@/components/i18n/i18n-provider";
 import type { ChatEntry } from "@/lib/meetings/chat-messages";
 import styles from "../meeting.module.css";
 
-let timeFormat: Intl.DateTimeFormat | undefined;
-const formatTime = (iso: string) => (timeFormat ??= new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" })).format(new Date(iso));
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+function formatTime(locale: string, iso: string): string {
+  let format = timeFormats.get(locale);
+  if (!format) timeFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit" })));
+  return format.format(new Date(iso));
+}
 
 type Props = {
   message: ChatEntry;
@@ -19,6 +23,7 @@ type Props = {
 /** One message. The body is rendered as text by React, so markup someone types stays visible as typed. */
 export function ChatMessageItem({ message, mine, showHeader, onRetry, onRemove }: Props) {
   const t = useT();
+  const locale = useLocale();
   const { clientId, status } = message;
   return (
     <li
@@ -30,7 +35,7 @@ export function ChatMessageItem({ message, mine, showHeader, onRetry, onRemove }
       {showHeader && (
         <div className={styles.chatMeta}>
           <span className={styles.chatSender}>{mine ? t("meeting.you") : message.senderName}</span>
-          <time dateTime={message.sentAt}>{formatTime(message.sentAt)}</time>
+          <time dateTime={message.sentAt}>{formatTime(locale, message.sentAt)}</time>
         </div>
       )}
       <p className={styles.chatBody}>{message.body}</p>

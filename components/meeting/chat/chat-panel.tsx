@@ -67,7 +67,7 @@ export function ChatPanel({ chat, selfIdentity, canSend, onClose }: Props) {
         </div>
       )}
 
-      <div ref={logRef} role="log" aria-label={t("meeting.chat.logLabel")} className={styles.chatLog} onScroll={onScroll}>
+      <div ref={logRef} role="log" aria-live="polite" aria-label={t("meeting.chat.logLabel")} className={styles.chatLog} onScroll={onScroll}>
         {chat.messages.length === 0 && chat.history !== "loading" ? (
           <p className={styles.chatEmpty}>{t("meeting.chat.empty")}</p>
         ) : (

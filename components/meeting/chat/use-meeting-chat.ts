@@ -17,6 +17,10 @@ import {
   type StoredChatMessage,
 } from "@/lib/meetings/chat-messages";
 import { createChatOutbox, outboxStorageKey, type ChatOutbox, type OutboxEvent, type OutboxItem } from "@/lib/meetings/chat-outbox";
+import { localStorageOrNull } from "@/lib/local-storage";
+import { useT } from "@/components/i18n/i18n-provider";
+import { decryptText, encryptText, isEncryptedText } from "@/lib/e2ee";
+import { useMeetingKeyContext } from "../e2ee/meeting-key-context";
 import { useChatHistory, type HistoryStatus } from "./use-chat-history";
 
 export type MeetingChat = {
@@ -33,12 +37,9 @@ export type MeetingChat = {
 type Self = { identity: string; name: string };
 
 function openStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch (error) {
-    console.warn("[chat] localStorage is unavailable; unsent messages will not survive a reload", error);
-    return null;
-  }
+  const storage = localStorageOrNull();
+  if (!storage) console.warn("[chat] localStorage is unavailable; unsent messages will not survive a reload");
+  return storage;
 }
 
 /** Chat state for the whole room; lives above the panel so messages (and the unread count) arrive while it is closed. */
@@ -49,6 +50,34 @@ export function useMeetingChat({ code, self, open }: { code: string; self: Self;
   const connectedRef = useRef(false);
   const selfRef = useRef(self);
   const outboxRef = useRef<ChatOutbox | null>(null);
+  const t = useT();
+  // End-to-end encrypted rooms: bodies are encrypted here before they are stored or published, and
+  // decrypted as they arrive; the server and the SFU only ever carry the envelope.
+  const textKey = useMeetingKeyContext()?.keys.text ?? null;
+  const undecryptable = t("meeting.e2ee.undecryptableMessage");
+  const crypt = useRef({ textKey, undecryptable });
+  useEffect(() => {
+    crypt.current = { textKey, undecryptable };
+  });
+  const seal = useCallback(
+    async <M extends { body: string }>(message: M): Promise<M> => {
+      const key = crypt.current.textKey;
+      return key ? { ...message, body: await encryptText(key, message.body, code) } : message;
+    },
+    [code],
+  );
+  const reveal = useCallback(
+    async <M extends { body: string }>(message: M): Promise<M> => {
+      const key = crypt.current.textKey;
+      if (!key || !isEncryptedText(message.body)) return message;
+      try {
+        return { ...message, body: await decryptText(key, message.body, code) };
+      } catch {
+        return { ...message, body: crypt.current.undecryptable };
+      }
+    },
+    [code],
+  );
 
   useEffect(() => {
     connectedRef.current = connectionState === ConnectionState.Connected;
@@ -61,8 +90,10 @@ export function useMeetingChat({ code, self, open }: { code: string; self: Self;
     if (!packet.from) return console.warn("[chat] ignored a chat packet without a sending participant");
     // Who wrote it comes from LiveKit's authenticated participant, never from the payload.
     const { identity, name } = packet.from;
-    setMessages((current) => upsertChatEntries(current, [{ ...payload, senderIdentity: identity, senderName: name || identity, status: "sent" }]));
-  }, []);
+    void reveal(payload).then((revealed) =>
+      setMessages((current) => upsertChatEntries(current, [{ ...revealed, senderIdentity: identity, senderName: name || identity, status: "sent" }])),
+    );
+  }, [reveal]);
   const { send: sendPacket } = useDataChannel(CHAT_TOPIC, onPacket);
   const sendPacketRef = useRef(sendPacket);
   useEffect(() => {
@@ -82,15 +113,16 @@ export function useMeetingChat({ code, self, open }: { code: string; self: Self;
     const apply = (event: OutboxEvent) => {
       if (event.type === "removed") setMessages((current) => removeChatEntry(current, event.clientId));
       else if (event.type === "stored") {
-        const entry = event.message ? entryFromStored(event.message) : { ...own(event.item), status: "sent" as const };
+        // What the server stored is the envelope; show what we wrote.
+        const entry = event.message ? { ...entryFromStored(event.message), body: event.item.body } : { ...own(event.item), status: "sent" as const };
         setMessages((current) => upsertChatEntries(current, [entry]));
       } else setMessages((current) => upsertChatEntries(current, [own(event.item)]));
     };
     const outbox = createChatOutbox({
       storage: openStorage(),
       storageKey: outboxStorageKey(code),
-      post: (message) => postChatMessage(code, message),
-      publish: (message) => sendPacketRef.current(encodeLiveChat(message), { reliable: true }),
+      post: async (message) => postChatMessage(code, await seal(message)),
+      publish: async (message) => sendPacketRef.current(encodeLiveChat(await seal(message)), { reliable: true }),
       canPublish: () => connectedRef.current,
       onEvent: apply,
       onError: (where, error) => console.warn(`[chat] outbox ${where} problem`, error),
@@ -104,18 +136,21 @@ export function useMeetingChat({ code, self, open }: { code: string; self: Self;
       outbox.dispose();
       outboxRef.current = null;
     };
-  }, [code]);
+  }, [code, seal]);
 
   // Back in the room: skip the remaining backoff and publish what waited for the connection.
   useEffect(() => {
     if (connectionState === ConnectionState.Connected) outboxRef.current?.retryAllNow();
   }, [connectionState]);
 
-  const onHistory = useCallback((stored: StoredChatMessage[], initial: boolean) => {
-    setMessages((current) => upsertChatEntries(current, stored.map(entryFromStored)));
-    // What was said before you joined is context, not news: no unread badge for it.
-    if (initial) setSeen((previous) => new Set([...previous, ...stored.map((m) => m.clientId)]));
-  }, []);
+  const onHistory = useCallback(
+    (stored: StoredChatMessage[], initial: boolean) => {
+      void Promise.all(stored.map(reveal)).then((revealed) => setMessages((current) => upsertChatEntries(current, revealed.map(entryFromStored))));
+      // What was said before you joined is context, not news: no unread badge for it.
+      if (initial) setSeen((previous) => new Set([...previous, ...stored.map((m) => m.clientId)]));
+    },
+    [reveal],
+  );
   const history = useChatHistory(code, onHistory);
 
   useEffect(() => {
@@ -123,7 +158,7 @@ export function useMeetingChat({ code, self, open }: { code: string; self: Self;
   }, [open, messages]);
 
   const send = useCallback((draft: string): ChatBodyCheck => {
-    const check = checkChatBody(draft);
+    const check = checkChatBody(draft, { encrypted: crypt.current.textKey !== null });
     if (!check.ok) return check;
     const outbox = outboxRef.current;
     if (!outbox) throw new Error("Chat is not ready yet"); // only before the first effect, which a click cannot precede

@@ -2,11 +2,13 @@
 
 import { useState } from "react";
 import { usePersistentUserChoices } from "@livekit/components-react";
+import { localStorageOrNull } from "@/lib/local-storage";
 import { supportsAudioOutputSelection } from "livekit-client";
 import { useT } from "@/components/i18n/i18n-provider";
 import styles from "../meeting.module.css";
 import { mediaFailureKey } from "../room/media-notice";
 import { DeviceSelect } from "./device-select";
+import { NoiseSuppressionSwitch } from "./noise-suppression-switch";
 import { PrejoinPreview } from "./prejoin-preview";
 import type { JoinChoices, PreJoinProps } from "./pre-join";
 import { useMicLevel } from "./use-mic-level";
@@ -19,9 +21,11 @@ const explicit = (deviceId: string | undefined) => (deviceId && deviceId !== "de
 export function PrejoinForm({ displayName, canPublish, joining, error, onJoin }: PreJoinProps) {
   const t = useT();
   // View-only guests never touch devices, so nothing of theirs is read or saved.
+  // Nor where the browser refuses storage (an embed in a site that blocks third-party storage).
+  const [storable] = useState(() => localStorageOrNull() !== null);
   const { userChoices, saveAudioInputEnabled, saveVideoInputEnabled, saveAudioInputDeviceId, saveVideoInputDeviceId } = usePersistentUserChoices({
-    preventSave: !canPublish,
-    preventLoad: !canPublish,
+    preventSave: !canPublish || !storable,
+    preventLoad: !canPublish || !storable,
   });
   const [speakerId, setSpeakerId] = useState<string>();
   // Bumped to re-open a device that failed (e.g. after the person unblocked it in site settings).
@@ -99,6 +103,7 @@ export function PrejoinForm({ displayName, canPublish, joining, error, onJoin }:
             <DeviceSelect kind="audioinput" value={audioDeviceId} onChange={saveAudioInputDeviceId} requestPermissions={granted.mic} />
             <DeviceSelect kind="videoinput" value={videoDeviceId} onChange={saveVideoInputDeviceId} requestPermissions={granted.camera} />
             {supportsAudioOutputSelection() && <DeviceSelect kind="audiooutput" value={speakerId} onChange={setSpeakerId} requestPermissions={granted.mic} />}
+            <NoiseSuppressionSwitch />
           </div>
         ) : (
           <p className={styles.notice}>{t("meeting.prejoin.viewOnly")}</p>

@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import styles from "../meeting.module.css";
+import { ModalDialog } from "./modal-dialog";
 
 type Props = {
   title: string;
@@ -17,32 +18,15 @@ type Props = {
 };
 
 /**
- * A small modal question. The native <dialog> opened with showModal() traps focus, makes the rest
- * of the page inert and closes on Escape (reported as cancel). Cancel comes first and gets the
- * initial focus, so a stray Enter never confirms something destructive.
+ * A small modal question (ModalDialog: focus trapped, Escape cancels). Cancel comes first and gets
+ * the initial focus, so a stray Enter never confirms something destructive.
  */
 export function ConfirmDialog({ title, description, confirmLabel, cancelLabel, tone = "default", busy, onConfirm, onCancel, children }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-
   return (
-    <dialog
-      ref={ref}
-      className={styles.dialog}
-      aria-labelledby={titleId}
-      aria-describedby={description ? descriptionId : undefined}
-      onCancel={(event) => {
-        event.preventDefault(); // the parent unmounts us; let it decide
-        onCancel();
-      }}
-    >
+    <ModalDialog aria-labelledby={titleId} aria-describedby={description ? descriptionId : undefined} onClose={onCancel}>
       <h2 id={titleId} className={styles.dialogTitle}>
         {title}
       </h2>
@@ -66,6 +50,6 @@ export function ConfirmDialog({ title, description, confirmLabel, cancelLabel, t
           {confirmLabel}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -5,6 +5,8 @@ import { useLocalParticipant } from "@livekit/components-react";
 import { Track } from "livekit-client";
 import { useT } from "@/components/i18n/i18n-provider";
 import { can } from "@/lib/meetings/permissions";
+import { CaptionsButton } from "../captions/captions-button";
+import type { Captions } from "../captions/use-captions-state";
 import styles from "../meeting.module.css";
 import { ControlButton } from "./control-button";
 import { DeviceMenu } from "./device-menu";
@@ -12,9 +14,12 @@ import { HandToggle } from "./hand-toggle";
 import { HostMenu } from "./host-menu";
 import { MediaToggle, type ToggleableSource } from "./media-toggle";
 import { useMeeting } from "./meeting-context";
+import { NoiseSuppressionToggle } from "./noise-suppression-toggle";
 import { ReactionPicker } from "./reaction-picker";
+import { RecordButton } from "./record-control";
+import type { Recorder } from "./use-recorder";
 
-export type Panel = "chat" | "participants";
+export type Panel = "chat" | "participants" | "transcript";
 
 type Props = {
   canPublish: boolean;
@@ -24,6 +29,8 @@ type Props = {
   participantCount: number;
   /** People knocking (hosts only; 0 for everyone else). Replaces the people count on the badge. */
   lobbyCount: number;
+  recorder: Recorder;
+  captions: Captions;
   onLeave: () => void;
   onMediaFailure: (source: ToggleableSource, error: unknown) => void;
 };
@@ -33,7 +40,7 @@ const noSubscribe = () => () => {};
 const canShareScreen = () => typeof navigator.mediaDevices?.getDisplayMedia === "function";
 
 /** The bottom bar: media toggles with device menus, screen share, hand, reactions, host menu, leave; chat and people on the side. */
-export function ControlBar({ canPublish, panel, onTogglePanel, unread, participantCount, lobbyCount, onLeave, onMediaFailure }: Props) {
+export function ControlBar({ canPublish, panel, onTogglePanel, unread, participantCount, lobbyCount, recorder, captions, onLeave, onMediaFailure }: Props) {
   const t = useT();
   const unreadId = useId();
   const peopleId = useId();
@@ -53,6 +60,7 @@ export function ControlBar({ canPublish, panel, onTogglePanel, unread, participa
               <MediaToggle source={Track.Source.Microphone} onFailure={onMediaFailure} />
               <DeviceMenu device="microphone" onFailure={(error) => onMediaFailure(Track.Source.Microphone, error)} />
             </div>
+            <NoiseSuppressionToggle />
             <div className={styles.splitControl}>
               <MediaToggle source={Track.Source.Camera} onFailure={onMediaFailure} />
               <DeviceMenu device="camera" onFailure={(error) => onMediaFailure(Track.Source.Camera, error)} />
@@ -62,6 +70,8 @@ export function ControlBar({ canPublish, panel, onTogglePanel, unread, participa
         )}
         {can(role, "hand.raise") && <HandToggle />}
         {can(role, "reaction.send") && <ReactionPicker />}
+        <CaptionsButton captions={captions} />
+        <RecordButton recorder={recorder} />
         <HostMenu />
         <ControlButton icon="callEnd" label={t("meeting.controls.leave")} tone="danger" className={styles.leaveButton} onClick={onLeave} />
       </div>
@@ -74,6 +84,13 @@ export function ControlBar({ canPublish, panel, onTogglePanel, unread, participa
           badge={unread}
           aria-describedby={unread > 0 ? unreadId : undefined}
           onClick={() => onTogglePanel("chat")}
+        />
+        <ControlButton
+          icon="transcript"
+          label={t("captions.panelTitle")}
+          tone={panel === "transcript" ? "active" : "default"}
+          aria-expanded={panel === "transcript"}
+          onClick={() => onTogglePanel("transcript")}
         />
         <ControlButton
           icon="people"

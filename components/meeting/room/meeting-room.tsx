@@ -1,14 +1,20 @@
 "use client";
 
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { LiveKitRoom, RoomAudioRenderer } from "@livekit/components-react";
-import { ConnectionError, ConnectionErrorReason, DisconnectReason, MediaDeviceFailure, Track, VideoPresets, type RoomOptions } from "livekit-client";
+import { ConnectionError, ConnectionErrorReason, DisconnectReason, ExternalE2EEKeyProvider, MediaDeviceFailure, Room, Track, VideoPresets, type RoomOptions } from "livekit-client";
+import { readNoiseSuppressionPreference } from "@/lib/audio/noise-suppression";
+import { LIVEKIT_E2EE_WORKER_PATH } from "@/lib/e2ee/assets";
+import { mediaKeyMaterial } from "@/lib/e2ee";
+import { MeetingKeyContext } from "../e2ee/meeting-key-context";
+import type { MeetingKey } from "../e2ee/use-meeting-key";
 import styles from "../meeting.module.css";
 import type { JoinChoices } from "../prejoin/pre-join";
 import type { RoomEnding } from "./connection-banner";
 import { isWorthReporting, type MediaProblem } from "./media-notice";
 import type { ToggleableSource } from "./media-toggle";
 import { RoomView, type RoomSelf } from "./room-view";
+import type { EmbedLink } from "@/components/embed/use-embed-room-bridge";
 
 type Props = {
   serverUrl: string;
@@ -18,27 +24,51 @@ type Props = {
   self: RoomSelf;
   choices: JoinChoices;
   onLeave: () => void;
+  embed?: EmbedLink;
+  /** End-to-end encrypted: media is encrypted in this browser with a key from the meeting's passphrase. */
+  e2ee?: MeetingKey | null;
 };
 
 const sourceOfKind = (kind?: MediaDeviceKind) => (kind === "videoinput" ? Track.Source.Camera : Track.Source.Microphone);
 
 /** Connects to the LiveKit room with the pre-join choices and shows the meeting until the person leaves. */
-export function MeetingRoom({ serverUrl, token, code, title, self, choices, onLeave }: Props) {
+export function MeetingRoom({ serverUrl, token, code, title, self, choices, onLeave, embed, e2ee = null }: Props) {
   const [ending, setEnding] = useState<RoomEnding | null>(null);
   const [problem, setProblem] = useState<MediaProblem | null>(null);
   const leavingRef = useRef(false);
 
+  // One Room for this visit. With E2EE, LiveKit's worker encrypts every frame before it leaves and
+  // decrypts what arrives (insertable streams); the SFU forwards ciphertext. Connect only once the key is set.
+  const passphrase = e2ee?.passphrase ?? null;
+  const [keyProvider] = useState(() => (passphrase ? new ExternalE2EEKeyProvider() : null));
   // Later toggles and device switches reuse the devices picked before joining.
-  const options = useMemo<RoomOptions>(
-    () => ({
+  const [room] = useState(() => {
+    const options: RoomOptions = {
       adaptiveStream: true,
       dynacast: true,
-      audioCaptureDefaults: { deviceId: choices.audioDeviceId, echoCancellation: true, noiseSuppression: true, autoGainControl: true },
+      // With our noise suppression (RNNoise, useNoiseSuppression) the browser's own is left off: not twice.
+      audioCaptureDefaults: { deviceId: choices.audioDeviceId, echoCancellation: true, noiseSuppression: !readNoiseSuppressionPreference(), autoGainControl: true },
       videoCaptureDefaults: { deviceId: choices.videoDeviceId, resolution: VideoPresets.h720.resolution },
       audioOutput: choices.audioOutputDeviceId ? { deviceId: choices.audioOutputDeviceId } : undefined,
-    }),
-    [choices.audioDeviceId, choices.videoDeviceId, choices.audioOutputDeviceId],
-  );
+    };
+    return new Room(keyProvider ? { ...options, e2ee: { keyProvider, worker: new Worker(LIVEKIT_E2EE_WORKER_PATH) } } : options);
+  });
+  const [ready, setReady] = useState(!keyProvider);
+  useEffect(() => {
+    if (!keyProvider || !passphrase) return;
+    let cancelled = false;
+    void (async () => {
+      await keyProvider.setKey(mediaKeyMaterial(passphrase));
+      await room.setE2EEEnabled(true);
+      if (!cancelled) setReady(true);
+    })().catch((error: unknown) => {
+      console.error("[room] end-to-end encryption could not start", error);
+      if (!cancelled) setEnding({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [keyProvider, passphrase, room]);
 
   const onDisconnected = useCallback((reason?: DisconnectReason) => {
     // CLIENT_INITIATED is our own disconnect (Leave, or React unmounting the room in development).
@@ -73,14 +103,15 @@ export function MeetingRoom({ serverUrl, token, code, title, self, choices, onLe
       className={styles.roomContainer}
       serverUrl={serverUrl}
       token={token}
-      connect
+      room={room}
+      connect={ready}
       audio={choices.audioEnabled}
       video={choices.videoEnabled}
-      options={options}
       onDisconnected={onDisconnected}
       onError={onError}
       onMediaDeviceFailure={onMediaDeviceFailure}
     >
+      <MeetingKeyContext.Provider value={e2ee}>
       <RoomView
         code={code}
         title={title}
@@ -93,7 +124,9 @@ export function MeetingRoom({ serverUrl, token, code, title, self, choices, onLe
           leavingRef.current = true;
         }}
         onLeave={onLeave}
+        embed={embed}
       />
+      </MeetingKeyContext.Provider>
       <RoomAudioRenderer />
     </LiveKitRoom>
   );

@@ -1,5 +1,6 @@
 import { addAuditEntry } from "@/lib/db/queries/audit-log";
 import { updateMeeting } from "@/lib/db/queries/meetings";
+import { applyRecordingRetention } from "@/lib/db/queries/recordings";
 import { AppError } from "@/lib/errors";
 import { readJson, refuseOtherMethods, route } from "@/lib/http";
 import { loadMeetingAndCaller, meetingToJson } from "@/lib/meetings/load";
@@ -27,6 +28,9 @@ export const PATCH = route(async (request, { params }: Ctx) => {
       ...(input.settings ? { settings: readMeetingSettings({ ...meeting.settings, ...input.settings }) } : {}),
     },
   });
+  if (input.settings?.recordingRetentionDays !== undefined) {
+    await applyRecordingRetention({ meetingId: meeting.id, days: input.settings.recordingRetentionDays });
+  }
   await addAuditEntry({ meetingId: meeting.id, actor: caller.identity, action: "meeting.updated", detail: { fields: Object.keys(input) } });
   return Response.json({ meeting: meetingToJson(updated ?? meeting) });
 });

@@ -5,6 +5,8 @@ export const dashboard = {
   instantMeeting: "Start an instant meeting",
   scheduleMeeting: "Schedule a meeting",
   meetingTitle: "Title",
+  e2eeOption: "End-to-end encrypted",
+  e2eeHint: "Audio, video, chat and recordings are encrypted with a passphrase that travels only in the meeting link (after the #), never to Parley's servers. Share the full link.",
   meetingTitlePlaceholder: "Weekly sync",
   startsAt: "Starts at",
   create: "Create",

@@ -1,6 +1,9 @@
 import { auth } from "./auth";
+import { captions } from "./captions";
 import { common } from "./common";
 import { dashboard } from "./dashboard";
 import { meeting } from "./meeting";
+import { recordings } from "./recordings";
+import { shell } from "./shell";
 
-export const en = { common, auth, dashboard, meeting };
+export const en = { common, auth, dashboard, meeting, shell, recordings, captions };

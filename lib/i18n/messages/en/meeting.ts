@@ -84,6 +84,15 @@ export const meeting = {
     canStillJoin: "You can still join without it.",
   },
 
+  noiseSuppression: {
+    label: "Noise suppression",
+    hint: "Filters background noise out of your microphone, on this device.",
+    turnOn: "Turn on noise suppression",
+    turnOff: "Turn off noise suppression",
+    starting: "Starting noise suppression…",
+    unavailable: "Noise suppression isn't available: {reason}",
+  },
+
   room: {
     connecting: "Connecting…",
     reconnecting: "Reconnecting…",
@@ -236,5 +245,21 @@ export const meeting = {
     },
     retry: "Retry",
     delete: "Delete",
+  },
+  e2ee: {
+    badge: "End-to-end encrypted",
+    showCode: "Show the verification code",
+    verifyTitle: "Verification code",
+    verifyHint: "Everyone with the same passphrase sees the same code. Compare it aloud: if someone's differs, their media and messages cannot be read.",
+    close: "Close",
+    passphraseTitle: "This meeting is end-to-end encrypted",
+    passphraseHint: "Enter the passphrase you were given. It stays in this browser; Parley's servers never see it.",
+    passphrase: "Passphrase",
+    passphraseInvalid: "Enter a passphrase of 1 to 256 characters.",
+    unlock: "Continue",
+    cannotDecrypt: "Can't decrypt {name}. You may have different passphrases: compare the verification code.",
+    cannotDecryptSomeone: "Some audio or video can't be decrypted. Someone may have a different passphrase: compare the verification code.",
+    undecryptableMessage: "🔒 This message could not be decrypted (different passphrase?).",
+    tooLong: "This message is too long to send encrypted.",
   },
 };

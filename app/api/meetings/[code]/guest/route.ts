@@ -15,11 +15,11 @@ export const POST = route(async (request, { params }: Ctx) => {
   // Counted before anything else, so probing for meeting codes is limited too.
   await enforceRateLimit({ bucket: "guestJoin", key: clientIp(request.headers) });
   const meeting = await loadMeetingOr404((await params).code);
-  const { displayName } = await readJson(request, joinAsGuestSchema);
+  const { displayName, embedded = false } = await readJson(request, joinAsGuestSchema);
   const settings = readMeetingSettings(meeting.settings);
   if (!settings.allowGuests) throw new AppError("forbidden:guests", "This meeting does not accept guests. Sign in to join.");
   const guest = await createGuest({ meetingId: meeting.id, displayName, canPublish: settings.guestsCanPublish });
-  await setGuestCookie(meeting.code, { guestId: guest.id, meetingId: meeting.id });
+  await setGuestCookie(meeting.code, { guestId: guest.id, meetingId: meeting.id }, { embedded });
   await addAuditEntry({ meetingId: meeting.id, actor: guest.id, action: "guest.created", detail: { displayName } });
   return Response.json(
     { guest: { identity: guest.id, displayName: guest.displayName, canPublish: guest.canPublish } },

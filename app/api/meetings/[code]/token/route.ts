@@ -26,7 +26,7 @@ export const POST = route(async (_request, { params }: Ctx) => {
   const caller = await recordMembership(meeting, found);
   const settings = readMeetingSettings(meeting.settings);
   const room = roomNameForMeeting(meeting);
-  await ensureRoom(room, settings);
+  await ensureRoom(meeting);
   const { token, expiresInSeconds } = await mintParticipantToken({
     room,
     identity: caller.identity,

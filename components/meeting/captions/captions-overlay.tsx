@@ -1,0 +1,34 @@
+"use client";
+
+import { useT } from "@/components/i18n/i18n-provider";
+import type { CaptionEntry } from "@/lib/meetings/caption-state";
+import meetingStyles from "../meeting.module.css";
+import styles from "./captions.module.css";
+
+const langOf = (language: CaptionEntry["language"]) => (language === "zh" ? "zh-CN" : "en");
+
+/**
+ * Subtitles over the stage: each speaker's current line. Screen readers get the finished lines
+ * once, from a polite live log, rather than every partial as it is rewritten.
+ */
+export function CaptionsOverlay({ lines }: { lines: CaptionEntry[] }) {
+  const t = useT();
+  const finished = lines.filter((line) => line.final);
+  return (
+    <div className={styles.overlay} role="region" aria-label={t("captions.region")} data-testid="captions">
+      {lines.map((line) => (
+        <p key={`${line.identity}:${line.segmentId}`} className={styles.line} lang={langOf(line.language)} data-final={line.final} aria-hidden="true">
+          <span className={styles.speaker}>{line.name}</span>
+          {line.text}
+        </p>
+      ))}
+      <div role="log" aria-live="polite" className={meetingStyles.srOnly}>
+        {finished.map((line) => (
+          <p key={`${line.identity}:${line.segmentId}`} lang={langOf(line.language)}>
+            {line.name}: {line.text}
+          </p>
+        ))}
+      </div>
+    </div>
+  );
+}

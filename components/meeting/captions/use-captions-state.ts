@@ -1,0 +1,105 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useLocale, useT } from "@/components/i18n/i18n-provider";
+import type { AsrLanguage } from "@/lib/ai/asr-protocol";
+import { localStorageOrNull } from "@/lib/local-storage";
+import { setRoomCaptions } from "@/lib/meetings/captions-api";
+import { can, type Role } from "@/lib/meetings/permissions";
+import type { RoomSettings } from "@/lib/meetings/room-settings";
+import { failureText } from "../failure-text";
+import type { ToastTone } from "../room/use-toasts";
+import { useCaptionPublisher, type PublisherStatus } from "./use-caption-publisher";
+import { useRoomCaptions, type RoomCaptions } from "./use-captions";
+
+export type SpeakerLanguage = AsrLanguage | "auto";
+export const SPEAKER_LANGUAGES: readonly SpeakerLanguage[] = ["en", "zh", "auto"];
+
+export type Captions = RoomCaptions & {
+  /** Captions are on in the room (every speaker's device transcribes itself). */
+  on: boolean;
+  /** This viewer shows the subtitles (a personal choice, remembered). */
+  shown: boolean;
+  /** What this person's own speech is transcribed as. */
+  language: SpeakerLanguage;
+  publisher: PublisherStatus | { state: "listen-only" };
+  canTurnOff: boolean;
+  setShown: (shown: boolean) => void;
+  setLanguage: (language: SpeakerLanguage) => void;
+  /** Resolves false (after telling the person why) when the server refused. */
+  turnOn: () => Promise<boolean>;
+  turnOff: () => Promise<boolean>;
+};
+
+const SHOWN_KEY = "parley.captions.shown";
+const LANGUAGE_KEY = "parley.captions.language";
+
+function readLanguage(fallback: SpeakerLanguage): SpeakerLanguage {
+  const stored = localStorageOrNull()?.getItem(LANGUAGE_KEY);
+  return SPEAKER_LANGUAGES.includes(stored as SpeakerLanguage) ? (stored as SpeakerLanguage) : fallback;
+}
+
+/** Live captions for the room: the switch, this viewer's choices, what arrives, and this device's own transcription. */
+export function useCaptions({ code, role, settings, canPublish, notify }: {
+  code: string;
+  role: Role;
+  settings: RoomSettings;
+  canPublish: boolean;
+  notify: (text: string, tone?: ToastTone) => void;
+}): Captions {
+  const t = useT();
+  const locale = useLocale();
+  const on = settings.captions;
+  const [shown, setShownState] = useState(true);
+  // The language you speak is most likely the one you read the app in.
+  const [language, setLanguageState] = useState<SpeakerLanguage>(locale === "zh-CN" ? "zh" : "en");
+  useEffect(() => {
+    setShownState(localStorageOrNull()?.getItem(SHOWN_KEY) !== "false");
+    setLanguageState((current) => readLanguage(current));
+  }, []);
+  const setShown = useCallback((value: boolean) => {
+    setShownState(value);
+    localStorageOrNull()?.setItem(SHOWN_KEY, String(value));
+  }, []);
+  const setLanguage = useCallback((value: SpeakerLanguage) => {
+    setLanguageState(value);
+    localStorageOrNull()?.setItem(LANGUAGE_KEY, value);
+  }, []);
+
+  const speaks = canPublish && can(role, "captions.publish");
+  const room = useRoomCaptions({ code, enabled: on });
+  const publisher = useCaptionPublisher({ code, enabled: on && speaks, language });
+
+  // Everyone is told when captions start and stop, as Meet and Zoom do.
+  const previous = useRef<boolean | null>(null);
+  useEffect(() => {
+    if (previous.current !== null && previous.current !== on) notify(t(on ? "captions.started" : "captions.stopped"));
+    previous.current = on;
+  }, [on, notify, t]);
+
+  const change = useCallback(
+    async (enabled: boolean) => {
+      const result = await setRoomCaptions(code, enabled);
+      if (!result.ok) {
+        console.warn("[captions] turning captions", enabled ? "on" : "off", "failed", result);
+        notify(failureText(t, result), "error");
+      }
+      return result.ok;
+    },
+    [code, notify, t],
+  );
+
+  return {
+    ...room,
+    on,
+    shown,
+    language,
+    publisher: speaks ? publisher : { state: "listen-only" },
+    canTurnOff: can(role, "captions.stop"),
+    setShown,
+    setLanguage,
+    turnOn: useCallback(async () => {
+      setShown(true);
+      return change(true);
+    }, [change, setShown]),
+    turnOff: useCallback(() => change(false), [change]),
+  };
+}

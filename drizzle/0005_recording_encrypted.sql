@@ -1,0 +1,1 @@
+ALTER TABLE "recordings" ADD COLUMN "encrypted" boolean DEFAULT false NOT NULL;

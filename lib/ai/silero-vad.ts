@@ -1,0 +1,44 @@
+/**
+ * Silero VAD v5 on onnxruntime-web: one 512-sample frame (32 ms at 16 kHz) in, the probability
+ * that it is speech out, carrying the model's recurrent state from frame to frame. The runtime is
+ * passed in, so the same code runs in the browser worker (ort.all from /ort) and in Node tests
+ * (ort.node). Inputs and outputs as listed in models/manifest.json ("silero-vad-v5").
+ */
+export const SILERO_FRAME = 512;
+export const SILERO_RATE = 16_000;
+
+/** The parts of onnxruntime-web's API used here. */
+export type OrtTensor = { data: ArrayLike<number> | BigInt64Array; dims: readonly number[] };
+export type OrtSession = { run(feeds: Record<string, OrtTensor>): Promise<Record<string, OrtTensor>> };
+export type OrtLike = {
+  Tensor: new (type: "float32" | "int64", data: Float32Array | BigInt64Array, dims: readonly number[]) => OrtTensor;
+};
+
+export class SileroVad {
+  private state: OrtTensor;
+  private readonly sampleRate: OrtTensor;
+
+  constructor(
+    private readonly ort: OrtLike,
+    private readonly session: OrtSession,
+  ) {
+    this.state = this.zeroState();
+    this.sampleRate = new ort.Tensor("int64", BigInt64Array.from([BigInt(SILERO_RATE)]), []);
+  }
+
+  async process(frame: Float32Array): Promise<number> {
+    if (frame.length !== SILERO_FRAME) throw new RangeError(`Silero VAD takes ${SILERO_FRAME} samples, not ${frame.length}`);
+    const result = await this.session.run({ input: new this.ort.Tensor("float32", frame, [1, SILERO_FRAME]), state: this.state, sr: this.sampleRate });
+    this.state = result.stateN;
+    return Number(result.output.data[0]);
+  }
+
+  /** Forget the past (a new stream, or after a long pause). */
+  reset(): void {
+    this.state = this.zeroState();
+  }
+
+  private zeroState(): OrtTensor {
+    return new this.ort.Tensor("float32", new Float32Array(2 * 128), [2, 1, 128]);
+  }
+}

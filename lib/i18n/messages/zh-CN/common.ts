@@ -1,0 +1,15 @@
+export const common = {
+  appName: "Parley",
+  tagline: "AI 在你自己的设备上运行的会议。",
+  signIn: "登录",
+  signUp: "注册",
+  signOut: "退出登录",
+  dashboard: "控制台",
+  loading: "加载中…",
+  error: "出了点问题，请重试。",
+  tryAgain: "重试",
+  cancel: "取消",
+  close: "关闭",
+  copy: "复制",
+  copied: "已复制",
+};

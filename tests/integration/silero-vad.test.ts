@@ -1,0 +1,75 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { modelById } from "@/lib/ai/manifest";
+import { SILERO_FRAME, SILERO_RATE, SileroVad, type OrtLike, type OrtSession } from "@/lib/ai/silero-vad";
+import { FrameSplitter } from "@/lib/audio/framing";
+import { Resampler } from "@/lib/audio/resample";
+import { VadSegmenter, type VadEvent } from "@/lib/audio/vad-segmenter";
+import { readWav } from "../helpers/wav";
+
+/**
+ * The voice-activity pipeline on real model weights: speech synthesised by espeak-ng (installed by
+ * `npm test`), padded with silence, resampled to 16 kHz, cut into frames, scored by Silero VAD
+ * (the manifest's file, on onnxruntime-web's WASM backend in Node) and segmented.
+ */
+async function loadVad(): Promise<SileroVad> {
+  // onnxruntime-web's own Node build (same WASM backend the browser uses), loaded by path: the package exports no "./node".
+  const ortUrl = pathToFileURL(path.resolve("node_modules/onnxruntime-web/dist/ort.node.min.mjs")).href;
+  const ort = (await import(/* @vite-ignore */ ortUrl)) as OrtLike & {
+    InferenceSession: { create(bytes: Uint8Array, options: object): Promise<OrtSession> };
+    env: { wasm: { numThreads: number } };
+  };
+  ort.env.wasm.numThreads = 1;
+  const model = modelById("silero-vad-v5");
+  const bytes = readFileSync(path.resolve("node_modules", model.source.package, model.source.path));
+  return new SileroVad(ort, await ort.InferenceSession.create(bytes, { executionProviders: ["wasm"] }));
+}
+
+function speech(text: string): { sampleRate: number; samples: Float32Array } {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "parley-vad-")), "speech.wav");
+  const run = spawnSync("espeak-ng", ["-v", "en-us", "-s", "150", "-w", file, text]);
+  if (run.status !== 0) throw new Error(`espeak-ng failed: ${run.stderr}`);
+  return readWav(file);
+}
+
+describe("Silero VAD + segmenter on synthesised speech", () => {
+  it("finds the speech between two seconds of silence, and nothing in the silence", async () => {
+    const vad = await loadVad();
+    const { sampleRate, samples } = speech("The quick brown fox jumps over the lazy dog. Then it runs back into the forest.");
+    const pad = new Float32Array(2 * sampleRate);
+    const audio = Float32Array.from([...pad, ...samples, ...pad]);
+    const resampler = new Resampler(sampleRate, SILERO_RATE);
+    const splitter = new FrameSplitter(SILERO_FRAME);
+    const segmenter = new VadSegmenter();
+    const events: VadEvent[] = [];
+    const probabilities: number[] = [];
+    for (let i = 0; i < audio.length; i += 4096) {
+      for (const frame of splitter.push(resampler.process(audio.subarray(i, i + 4096)))) {
+        const p = await vad.process(frame);
+        probabilities.push(p);
+        events.push(...segmenter.push(p));
+      }
+    }
+    events.push(...segmenter.flush());
+    const frameSeconds = SILERO_FRAME / SILERO_RATE;
+    const speechStart = 2;
+    const speechEnd = 2 + samples.length / sampleRate;
+    const segments = events.filter((e): e is Extract<VadEvent, { type: "end" }> => e.type === "end").map((e) => ({ start: e.startFrame * frameSeconds, end: e.endFrame * frameSeconds }));
+    expect(segments.length).toBeGreaterThanOrEqual(1);
+    // Every segment lies within the speech (give or take the pre-roll and a frame or two)…
+    for (const s of segments) {
+      expect(s.start).toBeGreaterThan(speechStart - 0.4);
+      expect(s.end).toBeLessThan(speechEnd + 0.2);
+    }
+    // …and together they cover most of it.
+    const covered = segments.reduce((sum, s) => sum + (s.end - s.start), 0);
+    expect(covered / (speechEnd - speechStart)).toBeGreaterThan(0.7);
+    // The silence before it scores low.
+    const silence = probabilities.slice(0, Math.floor(1.5 / frameSeconds));
+    expect(Math.max(...silence)).toBeLessThan(0.2);
+  });
+});
