@@ -124,9 +124,12 @@ test("everyone in the room sees while a recording runs, including people who joi
   );
 
   const late = new MeetingPage(await (await newPerson()).newPage());
+  // The notice shows for 6 s from the moment the room is joined: watch for it from the start, so a
+  // slow machine's join does not let it come and go before the check.
+  const toldOnJoin = expect(late.page.getByRole("status").filter({ hasText: "This meeting is being recorded." })).toBeVisible({ timeout: 90_000 });
   await late.joinAsGuest(code, "Late Larry");
   await expect(late.page.getByTestId("recording-badge")).toBeVisible();
-  await expect(late.page.getByRole("status").filter({ hasText: "This meeting is being recorded." })).toBeVisible();
+  await toldOnJoin;
 
   const etag = await putPart(hostPage.request, id, 1, randomBytes(1000));
   expect((await hostPage.request.post(`/api/recordings/${id}/complete`, { data: { parts: [{ partNumber: 1, etag }], durationMs: 1000 } })).status()).toBe(200);

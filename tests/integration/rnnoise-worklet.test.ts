@@ -46,8 +46,10 @@ describe("RNNoise worklet in Chromium", () => {
       const mix = maker.make(speech, noise, snrDb);
       const { output } = await render(mix.mixture);
       const delay = bestLag(mix.clean, output);
-      // RNNoise's overlap-add delays its output by whole frames (10 ms each).
-      expect(delay % 480).toBeLessThanOrEqual(2);
+      // RNNoise's overlap-add delays its output by whole frames (10 ms each); the
+      // cross-correlation peak may land a sample either side of the frame boundary.
+      const offFrame = delay % 480;
+      expect(Math.min(offFrame, 480 - offFrame)).toBeLessThanOrEqual(2);
       const score = scoreSuppression({ clean: mix.clean, mixture: mix.mixture, output: advance(output, delay), noiseOnly: mix.noiseOnly });
       expect(score.noiseReductionDb).toBeGreaterThan(15);
       expect(Math.abs(score.speechLevelChangeDb)).toBeLessThan(4);
