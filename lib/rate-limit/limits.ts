@@ -13,7 +13,8 @@ export type RateLimitBucket =
   | "chat"
   | "guestJoin"
   | "knock"
-  | "caption";
+  | "caption"
+  | "voice";
 
 export type RateLimitRule = { tokens: number; windowMs: number };
 
@@ -39,6 +40,8 @@ export const RATE_LIMITS: Record<RateLimitBucket, RateLimitRule> = {
   knock: { tokens: 20, windowMs: MINUTE },
   // Per identity per meeting: a speaker sends a partial about every 2 s and a final per sentence.
   caption: { tokens: 120, windowMs: MINUTE },
+  // Per identity per meeting: two changes per utterance; a lively talk has about 30 a minute.
+  voice: { tokens: 240, windowMs: MINUTE },
 };
 
 /** The rule in force for `bucket`, or null when limits are off (multiplier 0). */

@@ -35,6 +35,7 @@ const EXPECTED: Record<string, Outcome[]> = {
   "reaction":                [A, A, A, A, A, D, N],
   "captions start":          [A, A, A, A, A, D, N],
   "caption publish":         [A, A, A, D, A, D, N],
+  "voice activity":          [A, A, A, D, A, D, N],
   "transcript read":         [A, A, A, A, A, D, N],
   "captions stop":           [A, A, D, D, D, D, N],
   "recording start":         [A, A, D, D, D, D, N],
@@ -117,6 +118,7 @@ function call(ctx: APIRequestContext, action: string) {
     // Allowed callers get 409: nobody is in the room in this test, so there is no one to relay to.
     case "caption publish": return ctx.post(`${base}/transcript`, { data: caption() });
     case "transcript read": return ctx.get(`${base}/transcript`);
+    case "voice activity": return ctx.post(`${base}/voice`, { data: { speaking: true } });
     case "captions stop": return ctx.post(`${base}/captions`, { data: { enabled: false } });
     case "recording start": return ctx.post(`${base}/recordings`, { data: { mimeType: "video/webm" } });
     case "recordings list": return ctx.get(`${base}/recordings`);

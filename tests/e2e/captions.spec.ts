@@ -16,7 +16,7 @@ test("a speaker's own browser captions their speech for the other participant, a
   const hostContext = await newPerson({ storageState: STORAGE.host, chromiumArgs: [`--use-file-for-fake-audio-capture=${microphoneFile(jfkWav())}`] });
   const hostPage = await hostContext.newPage();
   // What the caption pipeline logs goes into the test's output, for a failure's reader.
-  hostPage.on("console", (message) => message.text().startsWith("[captions]") && console.log(`[host] ${message.text()}`));
+  hostPage.on("console", (message) => /^\[(captions|voice)\]/.test(message.text()) && console.log(`[host] ${message.text()}`));
   const code = await new DashboardPage(hostPage).createInstantMeeting("Captions check");
   const host = new MeetingPage(hostPage);
   await host.join();
@@ -24,12 +24,18 @@ test("a speaker's own browser captions their speech for the other participant, a
 
   const guestContext = await newPerson();
   const guest = new MeetingPage(await guestContext.newPage());
-  guest.page.on("console", (message) => message.text().startsWith("[captions]") && console.log(`[guest] ${message.text()}`));
+  guest.page.on("console", (message) => /^\[(captions|voice)\]/.test(message.text()) && console.log(`[guest] ${message.text()}`));
   await guest.open(code);
   await guest.continueAsGuest("Cap Viewer");
   // The guest only listens: their browser then loads no speech model (less load on the test machine).
   await guest.page.getByRole("button", { name: "Turn off microphone" }).click();
   await guest.join();
+
+  await test.step("the host's own voice detector lights the host's tile at the guest while JFK speaks", async () => {
+    const hostTile = guest.tile({ identity: hostIdentity, source: "camera" });
+    await expect(hostTile).toHaveAttribute("data-speaking-by", "detector", { timeout: 120_000 });
+    await expect(hostTile).toHaveAttribute("data-speaking", "true", { timeout: 30_000 });
+  });
 
   await test.step("anyone can turn captions on for the room; everyone is told", async () => {
     await guest.page.getByRole("button", { name: "Turn on captions" }).click();

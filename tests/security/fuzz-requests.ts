@@ -105,6 +105,7 @@ export const ROUTES: RouteSpec[] = [
   },
   { name: "hand", path: (c) => `/api/meetings/${c}/hand`, methods: ["POST"], usesCode: true, template: (rng) => ({ raised: rng.chance(0.5) }) },
   { name: "reaction", path: (c) => `/api/meetings/${c}/reaction`, methods: ["POST"], usesCode: true, template: () => ({ emoji: "👍" }) },
+  { name: "voice", path: (c) => `/api/meetings/${c}/voice`, methods: ["POST"], usesCode: true, template: (rng) => ({ speaking: rng.chance(0.5) }) },
   { name: "captions", path: (c) => `/api/meetings/${c}/captions`, methods: ["POST"], usesCode: true, template: (rng) => ({ enabled: rng.chance(0.5) }) },
   {
     name: "transcript",

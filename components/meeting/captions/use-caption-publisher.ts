@@ -1,6 +1,4 @@
 import { useEffect, useRef, useState } from "react";
-import { useLocalParticipant } from "@livekit/components-react";
-import { TrackEvent } from "livekit-client";
 import type { AsrLanguage, AsrRequest, AsrResponse } from "@/lib/ai/asr-protocol";
 import { captionAssetUrls } from "@/lib/ai/caption-models";
 import type { ProviderChoice } from "@/lib/ai/provider";
@@ -9,6 +7,7 @@ import { encryptText } from "@/lib/e2ee";
 import { postCaption } from "@/lib/meetings/captions-api";
 import type { PostCaptionRequest } from "@/lib/meetings/captions";
 import { useMeetingKeyContext } from "../e2ee/meeting-key-context";
+import { VOICE_FINISH_MS, type VoiceFeed } from "../voice/use-local-voice";
 
 export type PublisherStatus =
   | { state: "off" }
@@ -18,29 +17,14 @@ export type PublisherStatus =
 
 /** Partial results are sent at most this often; finals at once. */
 const PARTIAL_POST_MS = 700;
-/** How long a stopped pipeline still finishes its last segment. */
-const FINISH_MS = 30_000;
 
 /**
- * Captions of this participant's own speech, made on this device: the microphone's samples go
- * through an AudioWorklet tap to the VAD worker (Silero), its speech segments to the ASR worker
- * (Whisper), and the text to the server, which relays it to the room and stores the finals. The
- * workers live while captions are on; the audio graph follows the microphone track.
+ * Captions of this participant's own speech, made on this device: the speech segments of its voice
+ * detector (useLocalVoice) go to the ASR worker (Whisper), and the text to the server, which relays
+ * it to the room and stores the finals. The recogniser lives while captions are on.
  */
-export function useCaptionPublisher({ code, enabled, language }: { code: string; enabled: boolean; language: AsrLanguage | "auto" }): PublisherStatus {
+export function useCaptionPublisher({ code, enabled, language, feed }: { code: string; enabled: boolean; language: AsrLanguage | "auto"; feed: VoiceFeed | null }): PublisherStatus {
   const [status, setStatus] = useState<PublisherStatus>({ state: "off" });
-  const { microphoneTrack, isMicrophoneEnabled } = useLocalParticipant();
-  const localTrack = microphoneTrack?.track;
-  // Restarting a track (another device, noise suppression switched) swaps its MediaStreamTrack
-  // without a new publication: render again so the pipeline follows the new one.
-  const [, setRestarts] = useState(0);
-  useEffect(() => {
-    if (!localTrack) return;
-    const bump = () => setRestarts((n) => n + 1);
-    localTrack.on(TrackEvent.Restarted, bump);
-    return () => void localTrack.off(TrackEvent.Restarted, bump);
-  }, [localTrack]);
-  const mediaTrack = isMicrophoneEnabled ? (localTrack?.mediaStreamTrack ?? null) : null;
   const [asr, setAsr] = useState<Worker | null>(null);
   const textKey = useMeetingKeyContext()?.keys.text ?? null;
   const latest = useRef({ code, language, textKey });
@@ -51,7 +35,7 @@ export function useCaptionPublisher({ code, enabled, language }: { code: string;
   // The recogniser: loaded when captions are on and the microphone first is (someone who never
   // unmutes downloads nothing), then kept while captions stay on; the model is cached after the first time.
   const [micUsed, setMicUsed] = useState(false);
-  if (enabled && mediaTrack && !micUsed) setMicUsed(true);
+  if (enabled && feed && !micUsed) setMicUsed(true);
   if (!enabled && micUsed) setMicUsed(false);
   const load = enabled && micUsed;
   useEffect(() => {
@@ -77,14 +61,10 @@ export function useCaptionPublisher({ code, enabled, language }: { code: string;
     };
   }, [load]);
 
-  // The microphone → VAD → ASR → server pipeline, rebuilt whenever the microphone track changes.
+  // This device's voice activity → ASR → server, following the detector (a new one per microphone track).
   useEffect(() => {
-    if (!asr || !mediaTrack) return;
-    const urls = captionAssetUrls(location.origin);
-    const context = new AudioContext();
-    const vad = new Worker(urls.vad.workerUrl, { type: "module", name: "parley-vad" });
-    let disposed = false;
-    let origin = 0; // wall-clock time of the first sample the VAD worker saw
+    if (!asr || !feed) return;
+    const vad = feed.worker;
     let current: { startMs: number; id: string } | null = null;
     const sender = createCaptionSender(() => latest.current);
 
@@ -95,14 +75,15 @@ export function useCaptionPublisher({ code, enabled, language }: { code: string;
     const timing = new Map<string, { startedAt: string; endedAt: string }>();
     const onVad = (event: MessageEvent<VadResponse>) => {
       const m = event.data;
-      if (m.type === "progress" || m.type === "segment") {
-        const id = segmentFor(m.startMs);
-        timing.set(id, { startedAt: new Date(origin + m.startMs).toISOString(), endedAt: new Date(origin + m.endMs).toISOString() });
-        const final = m.type === "segment";
-        if (final) current = null;
-        asr.postMessage({ type: "transcribe", id, audio: m.audio, language: latest.current.language, final } satisfies AsrRequest, [m.audio.buffer]);
-      } else if (m.type === "ready") console.debug("[captions] voice activity detection ready on", m.choice.provider);
-      else if (m.type === "error") console.warn("[captions] voice activity detection failed", m.message);
+      if (m.type !== "progress" && m.type !== "segment") return;
+      const id = segmentFor(m.startMs);
+      const origin = feed.origin();
+      timing.set(id, { startedAt: new Date(origin + m.startMs).toISOString(), endedAt: new Date(origin + m.endMs).toISOString() });
+      const final = m.type === "segment";
+      if (final) current = null;
+      // The detector's other listeners see the same message: the ASR worker gets a copy, not the buffer.
+      const audio = m.audio.slice();
+      asr.postMessage({ type: "transcribe", id, audio, language: latest.current.language, final } satisfies AsrRequest, [audio.buffer]);
     };
     const onAsr = (event: MessageEvent<AsrResponse>) => {
       const m = event.data;
@@ -118,41 +99,17 @@ export function useCaptionPublisher({ code, enabled, language }: { code: string;
     };
     vad.addEventListener("message", onVad);
     asr.addEventListener("message", onAsr);
-
-    void (async () => {
-      await context.audioWorklet.addModule(urls.tapUrl);
-      if (disposed) return;
-      vad.postMessage({ type: "init", ...urls.vad.init, inputRate: context.sampleRate } satisfies VadRequest);
-      const source = context.createMediaStreamSource(new MediaStream([mediaTrack]));
-      // Connected to the destination (it outputs silence): browsers only render nodes the output pulls on.
-      const tap = new AudioWorkletNode(context, "parley-pcm-tap", { numberOfInputs: 1, numberOfOutputs: 1, outputChannelCount: [1] });
-      tap.port.onmessage = (event: MessageEvent<{ type: string; samples?: Float32Array }>) => {
-        if (event.data.type !== "audio" || !event.data.samples) return;
-        const samples = event.data.samples;
-        if (!origin) {
-          origin = Date.now() - (samples.length / context.sampleRate) * 1000;
-          console.debug(`[captions] first microphone samples, peak ${Math.max(...samples.map(Math.abs)).toFixed(3)}`);
-        }
-        vad.postMessage({ type: "audio", samples } satisfies VadRequest, [samples.buffer]);
-      };
-      source.connect(tap).connect(context.destination);
-      console.info(`[captions] listening to the microphone at ${context.sampleRate} Hz`);
-      // Autoplay rules can leave a new context suspended until the page has been clicked; joining was a click.
-      if (context.state === "suspended") await context.resume();
-    })().catch((error: unknown) => console.error("[captions] could not start listening to the microphone", error));
+    console.info("[captions] captioning this microphone");
 
     return () => {
-      disposed = true;
-      void context.close();
-      // What was being said when the microphone went away still gets its final caption: the VAD
-      // closes the segment, and this pipeline's results are still handled for a while.
-      vad.postMessage({ type: "flush" } satisfies VadRequest);
+      // What was being said when the microphone went away still gets its final caption: the
+      // detector closes the segment (useLocalVoice), and this pipeline's results are handled for a while.
       setTimeout(() => {
-        vad.terminate();
+        vad.removeEventListener("message", onVad);
         asr.removeEventListener("message", onAsr);
-      }, FINISH_MS);
+      }, VOICE_FINISH_MS);
     };
-  }, [asr, mediaTrack]);
+  }, [asr, feed]);
 
   return status;
 }

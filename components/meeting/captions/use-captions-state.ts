@@ -9,6 +9,7 @@ import { failureText } from "../failure-text";
 import type { ToastTone } from "../room/use-toasts";
 import { useCaptionPublisher, type PublisherStatus } from "./use-caption-publisher";
 import { useRoomCaptions, type RoomCaptions } from "./use-captions";
+import type { VoiceFeed } from "../voice/use-local-voice";
 
 export type SpeakerLanguage = AsrLanguage | "auto";
 export const SPEAKER_LANGUAGES: readonly SpeakerLanguage[] = ["en", "zh", "auto"];
@@ -38,12 +39,14 @@ function readLanguage(fallback: SpeakerLanguage): SpeakerLanguage {
 }
 
 /** Live captions for the room: the switch, this viewer's choices, what arrives, and this device's own transcription. */
-export function useCaptions({ code, role, settings, canPublish, notify }: {
+export function useCaptions({ code, role, settings, canPublish, notify, feed }: {
   code: string;
   role: Role;
   settings: RoomSettings;
   canPublish: boolean;
   notify: (text: string, tone?: ToastTone) => void;
+  /** This device's voice detector, whose speech segments are transcribed. */
+  feed: VoiceFeed | null;
 }): Captions {
   const t = useT();
   const locale = useLocale();
@@ -66,7 +69,7 @@ export function useCaptions({ code, role, settings, canPublish, notify }: {
 
   const speaks = canPublish && can(role, "captions.publish");
   const room = useRoomCaptions({ code, enabled: on });
-  const publisher = useCaptionPublisher({ code, enabled: on && speaks, language });
+  const publisher = useCaptionPublisher({ code, enabled: on && speaks, language, feed });
 
   // Everyone is told when captions start and stop, as Meet and Zoom do.
   const previous = useRef<boolean | null>(null);

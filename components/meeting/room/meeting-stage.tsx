@@ -1,8 +1,9 @@
 "use client";
 
-import { isTrackReference, useSpeakingParticipants, useTracks, type TrackReference } from "@livekit/components-react";
-import { Track } from "livekit-client";
+import { isTrackReference, useParticipants, useSpeakingParticipants, useTracks, type TrackReference } from "@livekit/components-react";
+import { RoomEvent, Track } from "livekit-client";
 import { orderTiles } from "@/lib/meetings/grid-layout";
+import { detectorSays, isSpeaking, SPEAKING_ATTRIBUTE } from "@/lib/meetings/voice-activity";
 import { ScreenShareLayout } from "./screen-share-layout";
 import { VideoGrid } from "./video-grid";
 import { tileKey } from "./video-tile";
@@ -17,14 +18,16 @@ export function MeetingStage() {
   const trackRefs = useTracks(SOURCES);
   // Subscribing here re-renders on every active-speaker change, which re-sorts the tiles.
   const speakers = useSpeakingParticipants();
-  const speaking = new Set(speakers.map((p) => p.identity));
+  const sfuSpeaking = new Set(speakers.map((p) => p.identity));
+  // Each speaker's own detector (their `speaking` attribute) goes first: re-render when one changes.
+  useParticipants({ updateOnlyOn: [RoomEvent.ParticipantAttributesChanged] });
 
   // Not usePagination: it re-sorts in LiveKit's order (you first, speakers moved only when off-page).
   const cameras = orderTiles(
     trackRefs.filter((ref) => ref.source === Track.Source.Camera),
     (ref) => ({
       key: tileKey(ref),
-      isSpeaking: speaking.has(ref.participant.identity),
+      isSpeaking: isSpeaking({ detector: detectorSays(ref.participant.attributes[SPEAKING_ATTRIBUTE]), sfu: sfuSpeaking.has(ref.participant.identity), micOff: !ref.participant.isMicrophoneEnabled }),
       audioLevel: ref.participant.audioLevel,
       isLocal: ref.participant.isLocal,
       joinedAt: ref.participant.joinedAt?.getTime() ?? 0,

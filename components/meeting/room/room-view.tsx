@@ -35,6 +35,7 @@ import { useRoomActions } from "./use-room-actions";
 import { useRoomShortcuts } from "./use-room-shortcuts";
 import { useRoomSettings, useSelfRole } from "./use-room-state";
 import { useToasts } from "./use-toasts";
+import { useLocalVoice } from "../voice/use-local-voice";
 
 export type RoomSelf = { identity: string; name: string; role: ParticipantRole; canPublish: boolean };
 
@@ -76,7 +77,9 @@ export function RoomView({ code, title, self, ending, problem, onMediaFailure, o
   const managesLobby = can(role, "lobby.manage");
   const lobby = useLobbyRequests({ code, enabled: managesLobby, notify });
   const reactions = useReactions();
-  const captions = useCaptions({ code, role, settings, canPublish, notify });
+  const speaks = canPublish && can(role, "media.publish");
+  const voice = useLocalVoice({ code, enabled: speaks });
+  const captions = useCaptions({ code, role, settings, canPublish, notify, feed: voice.feed });
   const meeting = useMemo<MeetingContextValue>(() => ({ code, role, settings, notify }), [code, role, settings, notify]);
   const showLobby = managesLobby && (lobby.requests.length > 0 || settings.lobby !== "off" || lobby.error !== null);
   const [helpOpen, setHelpOpen] = useState(false);

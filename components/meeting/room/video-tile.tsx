@@ -6,6 +6,7 @@ import { Track } from "livekit-client";
 import { useT } from "@/components/i18n/i18n-provider";
 import { HAND_ATTRIBUTE, handRaisedAt } from "@/lib/meetings/hands";
 import { initialsOf } from "@/lib/meetings/participant-info";
+import { detectorSays, isSpeaking, SPEAKING_ATTRIBUTE } from "@/lib/meetings/voice-activity";
 import styles from "../meeting.module.css";
 import { ConnectionQuality } from "./connection-quality";
 import { Icon } from "./icons";
@@ -17,12 +18,15 @@ export function VideoTile({ trackRef, className }: { trackRef: TrackReferenceOrP
   const t = useT();
   const { participant, source } = trackRef;
   const isScreen = source === Track.Source.ScreenShare;
-  const speaking = useIsSpeaking(participant) && !isScreen;
   const videoMuted = useIsMuted(trackRef);
   const micRef = useMemo(() => ({ participant, source: Track.Source.Microphone }), [participant]);
   const micMuted = useIsMuted(micRef);
   // No microphone publication at all (joined muted, view-only) counts as muted too.
   const micOff = micMuted || !participant.getTrackPublication(Track.Source.Microphone);
+  // Their own voice detector's word when their device sends it; the SFU's audio-level guess otherwise.
+  const sfuSpeaking = useIsSpeaking(participant);
+  const detector = detectorSays(useParticipantAttribute(SPEAKING_ATTRIBUTE, { participant }));
+  const speaking = isSpeaking({ detector, sfu: sfuSpeaking, micOff }) && !isScreen;
   const handUp = handRaisedAt(useParticipantAttribute(HAND_ATTRIBUTE, { participant })) !== null && !isScreen;
   const hasVideo = isTrackReference(trackRef) && !videoMuted;
   const name = participant.name || participant.identity;
@@ -36,6 +40,8 @@ export function VideoTile({ trackRef, className }: { trackRef: TrackReferenceOrP
       data-identity={participant.identity}
       data-source={source}
       data-speaking={String(speaking)}
+      data-speaking-by={detector === undefined ? "sfu" : "detector"}
+      data-sfu-speaking={String(sfuSpeaking)}
       data-hand-raised={String(handUp)}
       className={[styles.tile, isScreen && styles.tileScreen, speaking && styles.tileSpeaking, className].filter(Boolean).join(" ")}
     >
