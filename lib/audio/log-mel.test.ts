@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fixture from "./log-mel.fixture.json";
-import { MAX_FRAMES, MEL_BINS, fftPlan, logMel, melBands, windowFrames } from "./log-mel";
+import { fftPlan } from "./fft";
+import { MAX_FRAMES, MEL_BINS, logMel, melBands, windowFrames } from "./log-mel";
 
 /** The fixture's signal (models/whisper/make-mel-fixture.py builds the same, in float32). */
 function signal(): Float32Array {

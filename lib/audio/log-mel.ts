@@ -8,6 +8,7 @@
  * 30 s: the converted encoder takes any even frame count up to 3000, and a 5 s caption then costs
  * a sixth of the encoder time.
  */
+import { fftPlan } from "./fft";
 export const MEL_RATE = 16_000;
 export const MEL_BINS = 80;
 export const N_FFT = 400;
@@ -117,78 +118,4 @@ export function melBands(): MelBands {
   }
   bandsCache = { weights, first, last };
   return bandsCache;
-}
-
-/**
- * An in-place complex FFT for any length (mixed radix, Stockham autosort: no bit reversal).
- * 400 = 2·2·2·2·5·5, so a frame costs a few thousand multiply-adds instead of a DFT's 80 000.
- */
-export function fftPlan(n: number): (re: Float64Array, im: Float64Array) => void {
-  const radices: number[] = [];
-  for (let rest = n, p = 2; rest > 1; ) {
-    if (rest % p === 0) {
-      radices.push(p);
-      rest /= p;
-    } else p++;
-  }
-  const stages = radices.map((p, index) => {
-    const length = n / radices.slice(0, index).reduce((a, b) => a * b, 1);
-    const m = length / p;
-    // twiddle[j * p + t] = exp(-2πi j t / length); unit[r * p + t] = exp(-2πi r t / p)
-    const twRe = new Float64Array(m * p);
-    const twIm = new Float64Array(m * p);
-    for (let j = 0; j < m; j++) {
-      for (let t = 0; t < p; t++) {
-        twRe[j * p + t] = Math.cos((-2 * Math.PI * j * t) / length);
-        twIm[j * p + t] = Math.sin((-2 * Math.PI * j * t) / length);
-      }
-    }
-    const unitRe = new Float64Array(p * p);
-    const unitIm = new Float64Array(p * p);
-    for (let r = 0; r < p; r++) {
-      for (let t = 0; t < p; t++) {
-        unitRe[r * p + t] = Math.cos((-2 * Math.PI * ((r * t) % p)) / p);
-        unitIm[r * p + t] = Math.sin((-2 * Math.PI * ((r * t) % p)) / p);
-      }
-    }
-    return { p, m, twRe, twIm, unitRe, unitIm };
-  });
-  const workRe = new Float64Array(n);
-  const workIm = new Float64Array(n);
-  return (re, im) => {
-    let xRe: Float64Array = re;
-    let xIm: Float64Array = im;
-    let yRe: Float64Array = workRe;
-    let yIm: Float64Array = workIm;
-    let stride = 1;
-    for (const { p, m, twRe, twIm, unitRe, unitIm } of stages) {
-      for (let j = 0; j < m; j++) {
-        for (let q = 0; q < stride; q++) {
-          for (let t = 0; t < p; t++) {
-            let sumRe = 0;
-            let sumIm = 0;
-            for (let r = 0; r < p; r++) {
-              const at = q + stride * (j + r * m);
-              const uRe = unitRe[r * p + t];
-              const uIm = unitIm[r * p + t];
-              sumRe += xRe[at] * uRe - xIm[at] * uIm;
-              sumIm += xRe[at] * uIm + xIm[at] * uRe;
-            }
-            const wRe = twRe[j * p + t];
-            const wIm = twIm[j * p + t];
-            const to = q + stride * (p * j + t);
-            yRe[to] = sumRe * wRe - sumIm * wIm;
-            yIm[to] = sumRe * wIm + sumIm * wRe;
-          }
-        }
-      }
-      [xRe, yRe] = [yRe, xRe];
-      [xIm, yIm] = [yIm, xIm];
-      stride *= p;
-    }
-    if (xRe !== re) {
-      re.set(xRe);
-      im.set(xIm);
-    }
-  };
 }
