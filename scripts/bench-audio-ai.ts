@@ -7,7 +7,10 @@
  * espeak-ng speech padded with silence. Noise suppression: the RNNoise AudioWorklet
  * (public/workers/rnnoise.worklet.js) renders --ns-seconds (30) of noisy speech in an
  * OfflineAudioContext at 48 kHz, with and without the model (the frame buffer alone is the
- * baseline): CPU time per second of audio and per 10 ms frame, on WASM. ASR: the caption pipeline
+ * baseline): CPU time per second of audio and per 10 ms frame, on WASM; DTLN (the high-quality
+ * option): its worker's time per 8 ms hop and CPU per second of audio, its worklet's resampling
+ * cost, and the underruns of a real-time run (scripts/lib/bench-dtln.ts). `--ns-only` runs just
+ * the noise suppression part. ASR: the caption pipeline
  * (VAD worker → Whisper worker) on real speech (JFK, 11 s) fed at a microphone's pace, as the room
  * runs it: model load time, real-time factor per segment (encoder + decoder time / audio time) and
  * the time from the end of each stretch of speech to its final caption, on WASM; and on WebGPU
@@ -28,6 +31,7 @@ import { RUN_NS_IN_PAGE, toBase64, type NsPageResult } from "../tests/helpers/ns
 import { jfkWav } from "../tests/helpers/speech-clips";
 import { readWav } from "../tests/helpers/wav";
 import { RUN_VAD_IN_PAGE, paddedSpeech } from "../tests/helpers/vad-page";
+import { benchDtln } from "./lib/bench-dtln";
 import { buildWorkers } from "./build-workers";
 import { copyBrowserAssets } from "./copy-browser-assets";
 import { repoRoot } from "./lib/paths";
@@ -37,6 +41,8 @@ const PORT = 3314;
 const FRAMES = Number(process.argv.find((a) => a.startsWith("--frames="))?.split("=")[1] ?? 500);
 const NS_SECONDS = Number(process.argv.find((a) => a.startsWith("--ns-seconds="))?.split("=")[1] ?? 30);
 const NS_RUNS = 3;
+/** Noise suppression only (RNNoise and DTLN), without the VAD and ASR parts. */
+const NS_ONLY = process.argv.includes("--ns-only");
 async function main() {
   await copyBrowserAssets();
   await buildWorkers();
@@ -50,6 +56,10 @@ async function main() {
     const hasAdapter = await page.evaluate(async () => Boolean(await (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu?.requestAdapter()));
 
     const speech = paddedSpeech("Parley runs its voice activity detection in the browser, on the participant's own device.");
+    if (NS_ONLY) {
+      console.log(JSON.stringify({ benchmark: "audio-ai", noiseSuppression: await benchNoiseSuppression(page), machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, chromium: browser.version() } }, null, 2));
+      return;
+    }
     const wasm = await page.evaluate(`(${RUN_VAD_IN_PAGE})(${JSON.stringify({ init: { ...common, inputRate: speech.sampleRate, force: "wasm" }, frames: FRAMES, audio: { samples: speech.samples } })})`);
     const webgpu = hasAdapter ? await page.evaluate(`(${RUN_VAD_IN_PAGE})(${JSON.stringify({ init: { ...common, inputRate: 48000, force: "webgpu" }, frames: Math.min(FRAMES, 200), audio: null })})`).catch((error: Error) => ({ error: error.message })) : null;
     const noiseSuppression = await benchNoiseSuppression(page);
@@ -131,8 +141,13 @@ async function benchAsr(page: Page, origin: string, hasAdapter: boolean) {
   };
 }
 
-/** RNNoise in its AudioWorklet: median of NS_RUNS offline renders of NS_SECONDS, with the model and without (baseline). */
+/** Both noise suppressors: RNNoise (the default) and DTLN (high quality; scripts/lib/bench-dtln.ts). */
 async function benchNoiseSuppression(page: Page) {
+  return { rnnoise: await benchRnnoise(page), dtln: await benchDtln(page, `http://localhost:${PORT}`, new MixtureMaker(repoRoot).make("librispeech", "white", 5), NS_SECONDS) };
+}
+
+/** RNNoise in its AudioWorklet: median of NS_RUNS offline renders of NS_SECONDS, with the model and without (baseline). */
+async function benchRnnoise(page: Page) {
   const mix = new MixtureMaker(repoRoot).make("librispeech", "white", 5);
   const render = async (bypass: boolean) => {
     const args = { workletUrl: RNNOISE_WORKLET_PATH, input: toBase64(mix.mixture), seconds: NS_SECONDS, bypass };

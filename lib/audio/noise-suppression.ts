@@ -6,20 +6,12 @@
 import type { AudioProcessorOptions, Track, TrackProcessor } from "livekit-client";
 import { localStorageOrNull } from "@/lib/local-storage";
 import { RNNOISE_PROCESSOR_NAME, RNNOISE_RATE, RNNOISE_WORKLET_PATH, type RnnoiseRequest, type RnnoiseResponse } from "./rnnoise-protocol";
-
-type Graph = {
-  context: AudioContext;
-  /** A 48 kHz context we made because LiveKit's runs at another rate; closed with the graph. */
-  ownsContext: boolean;
-  source: MediaStreamAudioSourceNode;
-  node: AudioWorkletNode;
-  destination: MediaStreamAudioDestinationNode;
-};
+import { buildWorkletGraph, closeWorkletGraph, type WorkletGraph } from "./worklet-graph";
 
 export class RnnoiseProcessor implements TrackProcessor<Track.Kind.Audio, AudioProcessorOptions> {
   readonly name = "parley-rnnoise";
   processedTrack?: MediaStreamTrack;
-  private graph: Graph | null = null;
+  private graph: WorkletGraph | null = null;
 
   constructor(private readonly workletUrl = RNNOISE_WORKLET_PATH) {}
 
@@ -41,45 +33,17 @@ export class RnnoiseProcessor implements TrackProcessor<Track.Kind.Audio, AudioP
     this.processedTrack = undefined;
     if (!graph) return;
     graph.node.port.postMessage({ type: "destroy" } satisfies RnnoiseRequest);
-    graph.source.disconnect();
-    graph.node.disconnect();
-    if (graph.ownsContext) await graph.context.close();
+    await closeWorkletGraph(graph);
   }
 
-  private async build(track: MediaStreamTrack, livekitContext: AudioContext | undefined): Promise<Graph> {
-    // RNNoise only runs at 48 kHz. LiveKit's context follows the audio hardware (44.1 kHz on some
-    // machines, and in headless Chromium); then we run our own at 48 kHz, and the browser resamples
-    // the microphone into it. Firefox cannot connect a stream to a context of another rate: refuse.
-    const ownsContext = !livekitContext || livekitContext.sampleRate !== RNNOISE_RATE;
-    const context = ownsContext ? new AudioContext({ sampleRate: RNNOISE_RATE, latencyHint: "interactive" }) : livekitContext;
-    try {
-      await context.audioWorklet.addModule(this.workletUrl);
-      let source: MediaStreamAudioSourceNode;
-      try {
-        source = context.createMediaStreamSource(new MediaStream([track]));
-      } catch (error) {
-        throw new Error(`noise suppression needs ${RNNOISE_RATE} Hz audio, and this browser cannot resample the microphone (${livekitContext?.sampleRate ?? "?"} Hz) to it: ${error instanceof Error ? error.message : error}`);
-      }
-      const node = new AudioWorkletNode(context, RNNOISE_PROCESSOR_NAME, {
-        numberOfInputs: 1,
-        numberOfOutputs: 1,
-        outputChannelCount: [1],
-        channelCount: 1,
-        channelCountMode: "explicit",
-      });
-      node.port.onmessage = (event: MessageEvent<RnnoiseResponse>) => {
-        if (event.data.type === "error") console.error(`[noise-suppression] ${event.data.message}`);
-      };
-      node.onprocessorerror = (event) => console.error("[noise-suppression] the RNNoise worklet failed", event);
-      const destination = context.createMediaStreamDestination();
-      source.connect(node).connect(destination);
-      // A context made outside a click may start suspended; the person has clicked Join by now.
-      if (context.state === "suspended") await context.resume().catch((error: unknown) => console.warn("[noise-suppression] could not start the audio context", error));
-      return { context, ownsContext, source, node, destination };
-    } catch (error) {
-      if (ownsContext) await context.close().catch(() => {});
-      throw error;
-    }
+  private async build(track: MediaStreamTrack, livekitContext: AudioContext | undefined): Promise<WorkletGraph> {
+    // RNNoise only runs at 48 kHz.
+    const graph = await buildWorkletGraph({ track, livekitContext, rate: RNNOISE_RATE, workletUrl: this.workletUrl, processorName: RNNOISE_PROCESSOR_NAME });
+    graph.node.port.onmessage = (event: MessageEvent<RnnoiseResponse>) => {
+      if (event.data.type === "error") console.error(`[noise-suppression] ${event.data.message}`);
+    };
+    graph.node.onprocessorerror = (event) => console.error("[noise-suppression] the RNNoise worklet failed", event);
+    return graph;
   }
 }
 
@@ -92,4 +56,19 @@ export function readNoiseSuppressionPreference(): boolean {
 
 export function saveNoiseSuppressionPreference(on: boolean): void {
   localStorageOrNull()?.setItem(NOISE_SUPPRESSION_STORAGE_KEY, on ? "on" : "off");
+}
+
+/**
+ * Which suppressor runs when it is on: "standard" is RNNoise (the default: cheap, on the audio
+ * thread), "high" is DTLN (lib/audio/dtln-processor.ts), used where the device can afford it.
+ */
+export type NoiseSuppressionQuality = "standard" | "high";
+export const NOISE_SUPPRESSION_QUALITY_STORAGE_KEY = "parley_noise_suppression_quality";
+
+export function readNoiseSuppressionQuality(): NoiseSuppressionQuality {
+  return localStorageOrNull()?.getItem(NOISE_SUPPRESSION_QUALITY_STORAGE_KEY) === "high" ? "high" : "standard";
+}
+
+export function saveNoiseSuppressionQuality(quality: NoiseSuppressionQuality): void {
+  localStorageOrNull()?.setItem(NOISE_SUPPRESSION_QUALITY_STORAGE_KEY, quality);
 }
