@@ -7,6 +7,7 @@ import { useT } from "@/components/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n";
 import styles from "../meeting.module.css";
 import { Icon } from "./icons";
+import { NoiseSuppressionQualityGroup } from "./noise-suppression-quality-group";
 import { usePopover } from "./use-popover";
 
 type Group = { kind: MediaDeviceKind; title: MessageKey; unnamed: MessageKey };
@@ -64,6 +65,7 @@ export function DeviceMenu({ device, onFailure }: Props) {
           {shown.map((group) => (
             <DeviceGroup key={group.kind} group={group} onChosen={() => close(true)} onFailure={onFailure} />
           ))}
+          {device === "microphone" && <NoiseSuppressionQualityGroup onChosen={() => close(true)} />}
         </div>
       )}
     </div>

@@ -91,6 +91,16 @@ export const meeting = {
     turnOff: "Turn off noise suppression",
     starting: "Starting noise suppression…",
     unavailable: "Noise suppression isn't available: {reason}",
+    quality: "Noise suppression quality",
+    standard: "Standard",
+    standardHint: "Takes out the most steady background noise; light on the processor.",
+    high: "High quality",
+    highHint: "Keeps voices clearer and more natural in noise, lets a little more background through, and needs more of the processor. Used only if this device keeps up; otherwise Standard is used.",
+    refused: {
+      tooSlow: "High quality is too heavy for this device, so Standard is on.",
+      fellBehind: "This device fell behind with high quality, so Standard is on.",
+      failed: "High quality couldn't start ({reason}), so Standard is on.",
+    },
   },
 
   room: {

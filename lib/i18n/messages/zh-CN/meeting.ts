@@ -91,6 +91,16 @@ export const meeting = {
     turnOff: "关闭降噪",
     starting: "正在启动降噪…",
     unavailable: "无法使用降噪：{reason}",
+    quality: "降噪质量",
+    standard: "标准",
+    standardHint: "最大程度去除持续的背景噪音，占用处理器少。",
+    high: "高质量",
+    highHint: "在噪音中让人声更清晰自然，会保留少量背景声，并占用更多处理器。仅在本设备跟得上时使用，否则改用标准。",
+    refused: {
+      tooSlow: "高质量降噪对本设备负担过重，已改用标准。",
+      fellBehind: "本设备处理高质量降噪时跟不上，已改用标准。",
+      failed: "高质量降噪无法启动（{reason}），已改用标准。",
+    },
   },
 
   room: {
