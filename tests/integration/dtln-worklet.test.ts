@@ -49,6 +49,24 @@ function largestDifference(a: Float32Array, b: Float32Array): number {
   return worst;
 }
 
+/**
+ * What the worklet's stream gives for the captured input, run in Node, when the worklet began
+ * `shift` render quanta before the capture did (after it, when negative); all other hops are
+ * underruns there, which pass the input through exactly as the bypassed worker does.
+ */
+function streamedInNode(raw: Float32Array, shift: number): Float32Array {
+  const lead = Math.abs(shift) * 128;
+  const input = shift >= 0 ? new Float32Array(lead + raw.length) : raw.slice(lead);
+  if (shift >= 0) input.set(raw, lead);
+  const out = new Float32Array(input.length);
+  const stream = new DtlnStream({ quantum: 128, waitQuanta: DTLN_DEFAULT_WAIT_QUANTA, send: () => {} });
+  for (let at = 0; at + 128 <= input.length; at += 128) stream.process(input.subarray(at, at + 128), out.subarray(at, at + 128));
+  if (shift >= 0) return out.slice(lead);
+  const aligned = new Float32Array(raw.length);
+  aligned.set(out, lead);
+  return aligned;
+}
+
 describe("DTLN worker and worklet in Chromium", () => {
   it("passes every sample through the resamplers, the worker and back, in order, with a fixed latency (models bypassed)", async () => {
     const mix = maker.make("librispeech", "pink", 10);
@@ -59,11 +77,11 @@ describe("DTLN worker and worklet in Chromium", () => {
     expect(largestDifference(result.played, mix.mixture)).toBeLessThan(1e-6);
     // …and the worklet's output is exactly what the same stream gives in Node for that input:
     // a 16 kHz round trip of every input sample, `latencySamples` later (no gap, no repeat, no shift).
-    const expected = new Float32Array(result.raw.length);
-    const stream = new DtlnStream({ quantum: 128, waitQuanta: DTLN_DEFAULT_WAIT_QUANTA, send: () => {} });
-    for (let at = 0; at < result.raw.length; at += 128) stream.process(result.raw.subarray(at, at + 128), expected.subarray(at, at + 128));
-    const worst = largestDifference(result.output, expected);
-    console.log(`[dtln bypass] ${result.stats.hops} hops, ${result.stats.underruns} underruns, latency ${result.latencySamples} samples, max difference ${worst.toExponential(2)}`);
+    // The worklet's processor and the capture's may start a few render quanta apart on the audio
+    // thread, which moves where the 3:1 resampler picks its samples: try each start, keep the best.
+    const fits = [-6, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6].map((shift) => ({ shift, worst: largestDifference(result.output, streamedInNode(result.raw, shift)) }));
+    const { shift, worst } = fits.reduce((best, fit) => (fit.worst < best.worst ? fit : best));
+    console.log(`[dtln bypass] ${result.stats.hops} hops, ${result.stats.underruns} underruns, latency ${result.latencySamples} samples, max difference ${worst.toExponential(2)} (worklet started ${shift} quanta before the capture)`);
     expect(worst).toBeLessThan(1e-5);
     expect(result.stats.hops).toBeGreaterThan(Math.floor(mix.mixture.length / 384) - 10);
   }, 120_000);
