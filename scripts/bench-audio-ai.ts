@@ -25,7 +25,7 @@ import { ORT_ASSET_DIR } from "../lib/ai/assets";
 import { captionAssetUrls } from "../lib/ai/caption-models";
 import { RNNOISE_FRAME, RNNOISE_RATE, RNNOISE_WORKLET_PATH } from "../lib/audio/rnnoise-protocol";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/helpers/chromium";
-import { MixtureMaker } from "../tests/helpers/noisy-speech";
+import { MixtureMaker, type NoisyMixture } from "../tests/helpers/noisy-speech";
 import { RUN_ASR_IN_PAGE, type AsrPageResult } from "../tests/helpers/asr-page";
 import { RUN_NS_IN_PAGE, toBase64, type NsPageResult } from "../tests/helpers/ns-page";
 import { jfkWav } from "../tests/helpers/speech-clips";
@@ -143,12 +143,12 @@ async function benchAsr(page: Page, origin: string, hasAdapter: boolean) {
 
 /** Both noise suppressors: RNNoise (the default) and DTLN (high quality; scripts/lib/bench-dtln.ts). */
 async function benchNoiseSuppression(page: Page) {
-  return { rnnoise: await benchRnnoise(page), dtln: await benchDtln(page, `http://localhost:${PORT}`, new MixtureMaker(repoRoot).make("librispeech", "white", 5), NS_SECONDS) };
+  const mix = new MixtureMaker(repoRoot).make("librispeech", "white", 5);
+  return { rnnoise: await benchRnnoise(page, mix), dtln: await benchDtln(page, `http://localhost:${PORT}`, mix, NS_SECONDS) };
 }
 
 /** RNNoise in its AudioWorklet: median of NS_RUNS offline renders of NS_SECONDS, with the model and without (baseline). */
-async function benchRnnoise(page: Page) {
-  const mix = new MixtureMaker(repoRoot).make("librispeech", "white", 5);
+async function benchRnnoise(page: Page, mix: NoisyMixture) {
   const render = async (bypass: boolean) => {
     const args = { workletUrl: RNNOISE_WORKLET_PATH, input: toBase64(mix.mixture), seconds: NS_SECONDS, bypass };
     const times: number[] = [];

@@ -55,10 +55,4 @@ export class DtlnBlocks {
     for (let i = 0; i < DTLN_BLOCK; i++) this.sum[i] += denoised[i];
     return this.sum.slice(0, DTLN_HOP);
   }
-
-  /** A new stream: forget the past blocks (the stage resets its own state). */
-  reset(): void {
-    this.input.fill(0);
-    this.sum.fill(0);
-  }
 }

@@ -31,10 +31,6 @@ export class OrtDtlnStage implements DtlnStage {
     return this.step(1, block);
   }
 
-  reset(): void {
-    this.states = [this.zeroState(), this.zeroState()];
-  }
-
   private async step(stage: 0 | 1, data: Float32Array): Promise<Float32Array> {
     const names = this.names[stage];
     const result = await this.sessions[stage].run({

@@ -52,14 +52,13 @@ export type DtlnWorkerRequest =
       /** Hops to time the models on before audio flows (the affordability check); 0 skips it. */
       benchHops: number;
       port: MessagePort;
-    }
-  | { type: "bench"; hops: number };
+    };
 
 /** Time per hop (model_1 + model_2 + FFTs), over `hops` hops of a reference signal. */
 export type DtlnTiming = { hops: number; meanMs: number; medianMs: number; p95Ms: number; cpuMsPerAudioSecond: number };
 
 /** Worker → page. */
-export type DtlnWorkerResponse = { type: "ready"; loadMs: number; timing: DtlnTiming | null } | { type: "bench"; timing: DtlnTiming } | { type: "error"; message: string };
+export type DtlnWorkerResponse = { type: "ready"; loadMs: number; timing: DtlnTiming | null } | { type: "error"; message: string };
 
 /**
  * Whether this device can run DTLN with room to spare: on average a hop must take at most half its

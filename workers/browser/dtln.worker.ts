@@ -81,7 +81,6 @@ self.onmessage = (event: MessageEvent<DtlnWorkerRequest>) => {
   queue = queue
     .then(async () => {
       if (request.type === "init") await init(request);
-      else if (request.type === "bench") post({ type: "bench", timing: await bench(request.hops) });
     })
     .catch((error: unknown) => post({ type: "error", message: error instanceof Error ? error.message : String(error) }));
 };
