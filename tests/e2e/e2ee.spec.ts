@@ -6,6 +6,7 @@ import { queryDb } from "../helpers/db";
 import { readObject } from "../helpers/s3";
 import { framesDecodedOver } from "../helpers/media-probes";
 import { DashboardPage } from "../pages/dashboard-page";
+import { TEST_PORTS } from "../helpers/ports";
 import { MeetingPage } from "../pages/meeting-page";
 
 /**
@@ -202,7 +203,7 @@ test("an end-to-end encrypted meeting: media and chat encrypted, codes match, no
   });
 
   await test.step("the passphrase is in no server log and nowhere in the database", async () => {
-    const logs = [path.join(".data", "logs", "e2e-app.log"), path.join(".data", "logs", "livekit-7910.log")].map((f) => readFileSync(f, "utf8"));
+    const logs = [path.join(".data", "logs", "e2e-app.log"), path.join(".data", "logs", `livekit-${TEST_PORTS.e2eLivekit}.log`)].map((f) => readFileSync(f, "utf8"));
     for (const log of logs) expect(log).not.toContain(passphrase);
     const tables = await queryDb<{ table_name: string }>("select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'");
     expect(tables.length).toBeGreaterThan(10);
