@@ -179,7 +179,8 @@ export const meetingBans = pgTable(
   (t) => [primaryKey({ columns: [t.meetingId, t.identity] })],
 );
 
-export const lobbyStatus = pgEnum("lobby_status", ["waiting", "admitted", "denied"]);
+/** "removed": a host removed them without a ban; they must knock (and be admitted) to come back. */
+export const lobbyStatus = pgEnum("lobby_status", ["waiting", "admitted", "denied", "removed"]);
 export type LobbyStatus = (typeof lobbyStatus.enumValues)[number];
 
 /** Knocks on a meeting with a lobby; kept in Postgres so a restart loses no one. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { DataPacket_Kind, RoomServiceClient, TrackSource, TwirpError, type ParticipantInfo } from "livekit-server-sdk";
 import { getEnv } from "@/lib/env";
+import { CONTROL_TOPIC } from "@/lib/meetings/room-signals";
 
 let client: RoomServiceClient | undefined;
 
@@ -55,4 +56,23 @@ export async function muteSources(room: string, participant: ParticipantInfo, so
   const tracks = participant.tracks.filter((t) => sources.includes(t.source) && !t.muted);
   for (const track of tracks) await getRoomService().mutePublishedTrack(room, participant.identity, track.sid, true);
   return tracks.length;
+}
+
+/**
+ * Shows a participant out of the room: they are told why (banned or not), then removed. Someone
+ * already gone is not an error. `revokeTokenTs` is passed for LiveKit Cloud, which honours it;
+ * CAUTION: livekit-server (open source, v1.13) ignores it, so the token they hold can reconnect them
+ * until it expires. What keeps them out is the participant_joined webhook (lib/livekit/handle-webhook.ts),
+ * which shows out anyone the meeting no longer admits, and the token TTL (≤ 10 min).
+ */
+export async function showParticipantOut(room: string, identity: string, { banned }: { banned: boolean }): Promise<boolean> {
+  if (!(await findParticipant(room, identity))) return false;
+  await sendServerMessage(room, CONTROL_TOPIC, { type: "removed", banned }, [identity]);
+  try {
+    await getRoomService().removeParticipant(room, identity, { revokeTokenTs: BigInt(Math.floor(Date.now() / 1000)) });
+  } catch (err) {
+    if (err instanceof TwirpError && err.status === 404) return false;
+    throw err;
+  }
+  return true;
 }

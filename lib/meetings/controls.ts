@@ -3,18 +3,18 @@ import { TrackSource } from "livekit-server-sdk";
 import type { ControlRequest } from "@/app/api/meetings/[code]/controls/schema";
 import type { MeetingCaller } from "@/lib/auth/caller";
 import { getGuestById } from "@/lib/db/queries/guests";
+import { markRemoved } from "@/lib/db/queries/lobby-requests";
 import { banFromMeeting } from "@/lib/db/queries/meeting-bans";
 import { getMemberRole, markMeetingEnded, setMemberRole, updateMeeting } from "@/lib/db/queries/meetings";
 import type { Meeting, MeetingRole } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { permissionForRole } from "@/lib/livekit/grants";
-import { findParticipant, getRoomService, listRoomParticipants, muteSources, sendServerMessage, SOURCE_BY_NAME } from "@/lib/livekit/room-service";
+import { findParticipant, getRoomService, listRoomParticipants, muteSources, sendServerMessage, showParticipantOut, SOURCE_BY_NAME } from "@/lib/livekit/room-service";
 import { publishRoomState } from "@/lib/livekit/rooms";
 import { roomNameForMeeting, type ParticipantMetadata } from "@/lib/livekit/token";
+import { CONTROL_TOPIC } from "./room-signals";
 import { can, canActOn, isHostRole, type Action } from "./permissions";
 import { readMeetingSettings, type MeetingSettings } from "./settings";
-
-export const CONTROL_TOPIC = "parley.control";
 
 const ACTION_FOR: Record<ControlRequest["action"], Action> = {
   mute: "participant.mute",
@@ -35,7 +35,7 @@ async function resolveTarget(meeting: Meeting, identity: string): Promise<Target
   if (identity.startsWith("guest_")) {
     const guest = await getGuestById({ id: identity });
     if (!guest || guest.meetingId !== meeting.id) throw new AppError("not_found:participant", "That person is not in this meeting.");
-    return { identity, role: "guest", kind: "guest", canPublish: guest.canPublish };
+    return { identity, role: "guest", kind: "guest", canPublish: guest.canPublish && readMeetingSettings(meeting.settings).guestsCanPublish };
   }
   const role = await getMemberRole({ meetingId: meeting.id, userId: identity });
   if (!role) throw new AppError("not_found:participant", "That person is not in this meeting.");
@@ -48,16 +48,29 @@ async function requireInRoom(room: string, identity: string) {
   return participant;
 }
 
-/** Applies changed settings to the room: metadata for every UI, and live rights for everyone but hosts. */
-async function applySettings(meeting: Meeting, settings: MeetingSettings) {
+/**
+ * Brings the people already in the room under the meeting's current settings (after the settings
+ * are stored): metadata for every UI, live rights for everyone but hosts, and guests shown out
+ * when the meeting stops taking guests (the server no longer knows them: every request would fail).
+ */
+export async function applySettingsToRoom(meeting: Meeting) {
   const room = roomNameForMeeting(meeting);
-  await updateMeeting({ id: meeting.id, changes: { settings } });
-  await publishRoomState({ ...meeting, settings });
+  const settings = readMeetingSettings(meeting.settings);
+  await publishRoomState(meeting);
   for (const p of await listRoomParticipants(room)) {
     const target = await resolveTarget(meeting, p.identity).catch(() => undefined);
     if (!target || isHostRole(target.role)) continue;
+    if (target.kind === "guest" && !settings.allowGuests) {
+      await showParticipantOut(room, p.identity, { banned: false });
+      continue;
+    }
     await getRoomService().updateParticipant(room, p.identity, { permission: permissionForRole({ ...target, settings }) });
   }
+}
+
+async function applySettings(meeting: Meeting, settings: MeetingSettings) {
+  await updateMeeting({ id: meeting.id, changes: { settings } });
+  await applySettingsToRoom({ ...meeting, settings });
 }
 
 /** Runs one host control after checking the actor's right to do it to that target. */
@@ -97,20 +110,14 @@ export async function runControl(meeting: Meeting, actor: MeetingCaller, control
       return { muted };
     }
     case "remove": {
-      if (control.ban) await banFromMeeting({ meetingId: meeting.id, identity: control.identity, bannedBy: actor.identity });
       const participant = await findParticipant(room, control.identity);
-      if (participant) {
-        await sendServerMessage(room, CONTROL_TOPIC, { type: "removed", banned: control.ban }, [control.identity]);
-        // A ban also revokes the token they hold, so it cannot be used to reconnect before it expires.
-        await getRoomService().removeParticipant(
-          room,
-          control.identity,
-          control.ban ? { revokeTokenTs: BigInt(Math.floor(Date.now() / 1000)) } : undefined,
-        );
-      } else if (!control.ban) {
-        throw new AppError("conflict:not_in_room", "That person is not in the room right now.");
-      }
-      return { banned: control.ban, wasInRoom: participant !== undefined };
+      if (!participant && !control.ban) throw new AppError("conflict:not_in_room", "That person is not in the room right now.");
+      if (control.ban) await banFromMeeting({ meetingId: meeting.id, identity: control.identity, bannedBy: actor.identity });
+      // Removed without a ban: they may come back, but only through the lobby (a host lets them in).
+      else await markRemoved({ meetingId: meeting.id, identity: control.identity, displayName: participant?.name || control.identity, removedBy: actor.identity });
+      // A new token needs admission; the one they hold is refused at the door by the participant_joined webhook.
+      const wasInRoom = await showParticipantOut(room, control.identity, { banned: control.ban });
+      return { banned: control.ban, wasInRoom };
     }
     case "set_role": {
       if (target!.kind === "guest") throw new AppError("conflict:guest_role", "Guests can't be given a role; ask them to sign in first.");

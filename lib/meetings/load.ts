@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { getMeetingByCode } from "@/lib/db/queries/meetings";
 import type { Meeting } from "@/lib/db/schema";
 import { getMeetingCaller, type MeetingCaller } from "@/lib/auth/caller";
-import { isBanned } from "@/lib/db/queries/meeting-bans";
+import { refuseBanned, requireAdmitted } from "./admission";
 import { isMeetingCode } from "./code";
 
 export async function loadMeetingOr404(code: string): Promise<Meeting> {
@@ -12,16 +12,29 @@ export async function loadMeetingOr404(code: string): Promise<Meeting> {
   return meeting;
 }
 
-/** session/guest → meeting → caller: 404 for an unknown code, 401 for nobody, 403 when banned. */
-export async function loadMeetingAndCaller(code: string): Promise<{ meeting: Meeting; caller: MeetingCaller }> {
+async function loadMeetingAndAnyCaller(code: string): Promise<{ meeting: Meeting; caller: MeetingCaller }> {
   const meeting = await loadMeetingOr404(code);
   const caller = await getMeetingCaller(meeting);
   if (!caller) throw new AppError("unauthorized:meeting", "Sign in or join this meeting as a guest first.");
-  // A banned person keeps their cookie or session; every meeting route refuses them, not only the token.
-  if (await isBanned({ meetingId: meeting.id, identity: caller.identity })) {
-    throw new AppError("forbidden:banned", "A host removed you from this meeting. You can't rejoin it.");
-  }
   return { meeting, caller };
+}
+
+/**
+ * session/guest → meeting → caller → admission: 404 for an unknown code, 401 for nobody, 403 for
+ * anyone not let into the room (waiting in the lobby, denied, locked out, removed, banned). Every
+ * meeting route but knock, guest and token starts here: knowing the link is not being in the meeting.
+ */
+export async function loadMeetingAndCaller(code: string): Promise<{ meeting: Meeting; caller: MeetingCaller }> {
+  const loaded = await loadMeetingAndAnyCaller(code);
+  await requireAdmitted(loaded.meeting, loaded.caller);
+  return loaded;
+}
+
+/** For the lobby's own route (knock): anyone but the banned, admitted or not. */
+export async function loadMeetingAndVisitor(code: string): Promise<{ meeting: Meeting; caller: MeetingCaller }> {
+  const loaded = await loadMeetingAndAnyCaller(code);
+  await refuseBanned(loaded.meeting, loaded.caller);
+  return loaded;
 }
 
 /** The JSON shape of a meeting in API responses. */

@@ -2,12 +2,13 @@ import type { Recording } from "@/lib/db/schema";
 import { can, type Role } from "@/lib/meetings/permissions";
 
 /**
- * Who may see a recording: hosts and co-hosts always; other members of the meeting once a host
- * shares it and it is complete. Browser-safe, so the UI and the server read the same rule.
+ * Who may see a recording: hosts and co-hosts always; others once a host shares it with the
+ * meeting's members, it is complete, and they `joined` the meeting (a member, or let into the
+ * room): knowing the meeting code is not membership. Browser-safe, so the UI and the server read the same rule.
  */
-export function canViewRecording(role: Role, recording: Pick<Recording, "sharedWithMembers" | "status">): boolean {
+export function canViewRecording(role: Role, recording: Pick<Recording, "sharedWithMembers" | "status">, { joined }: { joined: boolean }): boolean {
   if (can(role, "recording.manage")) return true;
-  return recording.sharedWithMembers && recording.status === "ready";
+  return joined && recording.sharedWithMembers && recording.status === "ready";
 }
 
 /** Only the browser that started a recording uploads its parts and finishes it. */

@@ -49,5 +49,6 @@ export function checkProcessing(caller: MeetingCaller, recording: Recording): vo
 
 /** Recordings of the user's meetings that the user may see (their role there decides), newest first. */
 export async function listVisibleRecordingsForUser(userId: string) {
-  return (await listRecordingsForUser({ userId })).filter(({ recording, role }) => canViewRecording(role, recording));
+  // Every row comes from the user's own membership of that meeting: they joined it.
+  return (await listRecordingsForUser({ userId })).filter(({ recording, role }) => canViewRecording(role, recording, { joined: true }));
 }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { expect, STORAGE, test } from "../fixtures";
 import { queryDb } from "../helpers/db";
+import { RoomPresence } from "../helpers/room-presence";
 import { DashboardPage } from "../pages/dashboard-page";
 import { MeetingPage } from "../pages/meeting-page";
 
@@ -30,7 +31,7 @@ async function putPart(ctx: APIRequestContext, id: string, partNumber: number, b
   return response.headers()["etag"];
 }
 
-test("a host records (upload in parts, resumed after a crash), shares, renames and deletes; others see only what is shared", async () => {
+test("a host records (upload in parts, resumed after a crash), shares, renames and deletes; others see only what is shared", async ({ baseURL, browser }) => {
   const code = (await (await host.post("/api/meetings", { data: { title: "Quarterly review" } })).json()).meeting.code as string;
   expect((await member.post(`/api/meetings/${code}/token`)).status()).toBe(200); // becomes a member
   expect((await guest.post(`/api/meetings/${code}/guest`, { data: { displayName: "Guest Gil" } })).status()).toBe(201);
@@ -84,18 +85,27 @@ test("a host records (upload in parts, resumed after a crash), shares, renames a
   expect((await member.patch(`/api/recordings/${id}`, { data: { sharedWithMembers: true } })).status()).toBe(403);
   const shared = await host.patch(`/api/recordings/${id}`, { data: { sharedWithMembers: true, title: "Q3 review" } });
   expect((await shared.json()).recording).toMatchObject({ sharedWithMembers: true, title: "Q3 review" });
+  // "Shared with members" is not "shared with anyone who has the code": a guest who never came in sees nothing.
+  expect((await (await guest.get(`/api/meetings/${code}/recordings`)).json()).recordings).toEqual([]);
+  expect((await guest.get(`/api/recordings/${id}`)).status()).toBe(403);
+  // Once the guest has been in the room, it is theirs to watch too.
+  const presence = await RoomPresence.open(browser, baseURL!);
+  await presence.join("guest", await (await guest.post(`/api/meetings/${code}/token`)).json());
+  const meetingId = (await queryDb<{ id: string }>("select id from meetings where code = $1", [code]))[0].id;
+  await expect.poll(async () => (await queryDb("select 1 from participant_sessions where meeting_id = $1 and identity like 'guest_%'", [meetingId])).length).toBe(1);
+  await presence.close();
   for (const viewer of [member, guest]) {
     const seen = await (await viewer.get(`/api/recordings/${id}`)).json();
     expect(seen.recording.title).toBe("Q3 review");
     expect((await viewer.get(seen.url, { headers: { range: "bytes=0-3" } })).status()).toBe(206);
   }
-  // Host once, member and guest once each after sharing; the member's refused look is on record too.
+  // Host once, member and guest once each after sharing; the member's and the stranger-guest's refused looks are on record too.
   const audited = await queryDb<{ action: string; n: string }>(
     "select action, count(*) as n from audit_log where target = $1 and action like 'recording.access%' group by action order by action",
     [id],
   );
   expect(audited.map((r) => [r.action, Number(r.n)])).toEqual([
-    ["recording.access_denied", 1],
+    ["recording.access_denied", 2],
     ["recording.accessed", 3],
   ]);
 

@@ -71,7 +71,7 @@ export function RoomView({ code, title, self, ending, problem, onMediaFailure, o
   const role = useSelfRole(self.role);
   const settings = useRoomSettings();
   const { toasts, notify, dismiss } = useToasts();
-  const notices = useControlNotices(notify);
+  const notices = useControlNotices(code, notify);
   useRecordingNotice(settings.recording, notify);
   const recorder = useRecorder({ code, notify });
   const managesLobby = can(role, "lobby.manage");

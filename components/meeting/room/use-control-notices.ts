@@ -2,6 +2,7 @@ import { useCallback, useState } from "react";
 import { useDataChannel, useRoomContext } from "@livekit/components-react";
 import type { Participant } from "livekit-client";
 import { useT } from "@/components/i18n/i18n-provider";
+import { getKnockStatus } from "@/lib/meetings/meeting-api";
 import { CONTROL_TOPIC, decodeControlNotice, isFromServer } from "@/lib/meetings/room-signals";
 import type { Removal } from "./connection-banner";
 import type { ToastTone } from "./use-toasts";
@@ -12,7 +13,7 @@ export type UnmuteRequest = { source: "microphone" | "camera"; by: string };
  * What hosts did to you, as the server reports it on `parley.control`: a request to unmute (you
  * decide), a mute (you are told), a removal (it says whether you may come back; the disconnect follows).
  */
-export function useControlNotices(notify: (text: string, tone?: ToastTone) => void) {
+export function useControlNotices(code: string, notify: (text: string, tone?: ToastTone) => void) {
   const t = useT();
   const room = useRoomContext();
   const [unmuteRequest, setUnmuteRequest] = useState<UnmuteRequest | null>(null);
@@ -37,10 +38,13 @@ export function useControlNotices(notify: (text: string, tone?: ToastTone) => vo
           break;
         case "removed":
           setRemoval({ banned: notice.banned });
+          // Asking where we stand (403 "banned") is what leaves this browser the meeting's ban marker,
+          // so a new guest name or another account does not bring it back in.
+          if (notice.banned) void getKnockStatus(code);
           break;
       }
     },
-    [notify, room, t],
+    [code, notify, room, t],
   );
   useDataChannel(CONTROL_TOPIC, onPacket);
 

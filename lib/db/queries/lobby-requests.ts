@@ -3,11 +3,33 @@ import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "../client";
 import { lobbyRequests, type LobbyRequest, type LobbyStatus } from "../schema";
 
-/** Records a knock; knocking again while waiting keeps the original place in line. A denied person stays denied. */
+/**
+ * Records a knock; knocking again while waiting keeps the original place in line. A denied person
+ * stays denied; someone a host removed starts waiting again, at the back of the line.
+ * A waiting request with a `decidedBy` is such a removed person.
+ */
 export async function knock({ meetingId, identity, displayName }: { meetingId: string; identity: string; displayName: string }): Promise<LobbyRequest> {
   const db = await getDb();
-  await db.insert(lobbyRequests).values({ meetingId, identity, displayName }).onConflictDoNothing();
+  await db
+    .insert(lobbyRequests)
+    .values({ meetingId, identity, displayName })
+    .onConflictDoUpdate({
+      target: [lobbyRequests.meetingId, lobbyRequests.identity],
+      // decidedBy/decidedAt keep who removed them: a removed person waiting again is still not let in.
+      set: { status: "waiting", displayName, requestedAt: new Date() },
+      setWhere: eq(lobbyRequests.status, "removed"),
+    });
   return (await getLobbyRequest({ meetingId, identity }))!;
+}
+
+/** A host removed them (no ban): whatever the lobby setting, they knock before they come back. */
+export async function markRemoved({ meetingId, identity, displayName, removedBy }: { meetingId: string; identity: string; displayName: string; removedBy: string }) {
+  const db = await getDb();
+  const decided = { status: "removed" as const, decidedAt: new Date(), decidedBy: removedBy };
+  await db
+    .insert(lobbyRequests)
+    .values({ meetingId, identity, displayName, ...decided })
+    .onConflictDoUpdate({ target: [lobbyRequests.meetingId, lobbyRequests.identity], set: decided });
 }
 
 export async function getLobbyRequest({ meetingId, identity }: { meetingId: string; identity: string }): Promise<LobbyRequest | undefined> {

@@ -4,6 +4,7 @@ import { applyRecordingRetention } from "@/lib/db/queries/recordings";
 import { AppError } from "@/lib/errors";
 import { readJson, refuseOtherMethods, route } from "@/lib/http";
 import { loadMeetingAndCaller, meetingToJson } from "@/lib/meetings/load";
+import { applySettingsToRoom } from "@/lib/meetings/controls";
 import { can } from "@/lib/meetings/permissions";
 import { readMeetingSettings } from "@/lib/meetings/settings";
 import { updateMeetingSchema } from "./schema";
@@ -28,6 +29,8 @@ export const PATCH = route(async (request, { params }: Ctx) => {
       ...(input.settings ? { settings: readMeetingSettings({ ...meeting.settings, ...input.settings }) } : {}),
     },
   });
+  // People already in the room get the new lock, lobby, guest and chat rules now, as host controls do.
+  if (input.settings && updated) await applySettingsToRoom(updated);
   if (input.settings?.recordingRetentionDays !== undefined) {
     await applyRecordingRetention({ meetingId: meeting.id, days: input.settings.recordingRetentionDays });
   }

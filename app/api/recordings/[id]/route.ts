@@ -4,6 +4,7 @@ import { deleteRecording, updateRecording } from "@/lib/db/queries/recordings";
 import { AppError } from "@/lib/errors";
 import { readJson, refuseOtherMethods, route } from "@/lib/http";
 import { can } from "@/lib/meetings/permissions";
+import { hasJoined } from "@/lib/meetings/admission";
 import { canProcess, canViewRecording } from "@/lib/recordings/access";
 import { loadRecordingAndCaller, recordingToJson } from "@/lib/recordings/load";
 import { deleteRecordingFiles } from "@/lib/recordings/files";
@@ -18,7 +19,7 @@ const DOWNLOAD_LINK_SECONDS = 10 * 60;
 /** A recording and a short-lived link to play or download it. Every access, and every refusal, is audited. */
 export const GET = route(async (_request, { params }: Ctx) => {
   const { recording, meeting, caller } = await loadRecordingAndCaller((await params).id);
-  if (!canViewRecording(caller.role, recording)) {
+  if (!canViewRecording(caller.role, recording, { joined: await hasJoined(meeting, caller) })) {
     await addAuditEntry({ meetingId: meeting.id, actor: caller.identity, action: "recording.access_denied", target: recording.id });
     throw new AppError("forbidden:recording", "This recording has not been shared with you.");
   }

@@ -5,17 +5,30 @@ import { TranscriptView } from "@/components/meeting/captions/transcript-view";
 import { TopBar } from "@/components/ui/top-bar";
 import { getSessionUser } from "@/lib/auth";
 import { getMeetingCaller } from "@/lib/auth/caller";
-import { isBanned } from "@/lib/db/queries/meeting-bans";
 import { getMeetingByCode } from "@/lib/db/queries/meetings";
 import { listTranscriptSegments, toStoredCaption } from "@/lib/db/queries/transcript-segments";
 import { getT } from "@/lib/i18n/server";
+import { checkAdmission } from "@/lib/meetings/admission";
 import { isMeetingCode } from "@/lib/meetings/code";
 import { decodeParam } from "@/lib/meetings/code-format";
 import { readMeetingSettings } from "@/lib/meetings/settings";
+import { AppError } from "@/lib/errors";
+import type { Meeting } from "@/lib/db/schema";
+import type { MeetingCaller } from "@/lib/auth/caller";
 
 type Props = { params: Promise<{ code: string }> };
 
 export const metadata: Metadata = { robots: { index: false } };
+
+/** Let into the room right now (the same rule as the transcript and chat routes); a refusal is answered like an unknown code. */
+async function isAdmitted(meeting: Meeting, caller: MeetingCaller): Promise<boolean> {
+  try {
+    return (await checkAdmission(meeting, caller, { rememberBan: false })) === "in";
+  } catch (error) {
+    if (error instanceof AppError && error.kind === "forbidden") return false;
+    throw error;
+  }
+}
 
 /** A meeting's stored transcript, for everyone who may be in the meeting (the same rule as its chat). */
 export default async function TranscriptPage({ params }: Props) {
@@ -24,7 +37,7 @@ export default async function TranscriptPage({ params }: Props) {
   const meeting = isMeetingCode(code) ? await getMeetingByCode({ code }) : undefined;
   const caller = meeting ? await getMeetingCaller(meeting) : null;
   if (meeting && !caller) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/m/${meeting.code}/transcript`)}`);
-  if (!meeting || !caller || (await isBanned({ meetingId: meeting.id, identity: caller.identity }))) {
+  if (!meeting || !caller || !(await isAdmitted(meeting, caller))) {
     return (
       <main id="main" className="page stack">
         <p role="alert" className="alert">

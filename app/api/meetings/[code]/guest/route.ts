@@ -1,8 +1,10 @@
+import { hasBanMarker } from "@/lib/auth/ban-marker";
 import { setGuestCookie } from "@/lib/auth/guest";
 import { addAuditEntry } from "@/lib/db/queries/audit-log";
 import { createGuest } from "@/lib/db/queries/guests";
 import { AppError } from "@/lib/errors";
 import { readJson, refuseOtherMethods, route } from "@/lib/http";
+import { bannedError } from "@/lib/meetings/admission";
 import { loadMeetingOr404 } from "@/lib/meetings/load";
 import { readMeetingSettings } from "@/lib/meetings/settings";
 import { clientIp, enforceRateLimit } from "@/lib/rate-limit";
@@ -18,6 +20,8 @@ export const POST = route(async (request, { params }: Ctx) => {
   const { displayName, embedded = false } = await readJson(request, joinAsGuestSchema);
   const settings = readMeetingSettings(meeting.settings);
   if (!settings.allowGuests) throw new AppError("forbidden:guests", "This meeting does not accept guests. Sign in to join.");
+  // A banned guest (or a banned user who signed out) does not get a fresh identity to walk back in with.
+  if (await hasBanMarker(meeting)) throw bannedError();
   const guest = await createGuest({ meetingId: meeting.id, displayName, canPublish: settings.guestsCanPublish });
   await setGuestCookie(meeting.code, { guestId: guest.id, meetingId: meeting.id }, { embedded });
   await addAuditEntry({ meetingId: meeting.id, actor: guest.id, action: "guest.created", detail: { displayName } });

@@ -4,6 +4,7 @@ import { publishRoomState } from "@/lib/livekit/rooms";
 import { createRecording, listRecordings } from "@/lib/db/queries/recordings";
 import { AppError } from "@/lib/errors";
 import { readJson, refuseOtherMethods, route } from "@/lib/http";
+import { hasJoined } from "@/lib/meetings/admission";
 import { loadMeetingAndCaller } from "@/lib/meetings/load";
 import { can } from "@/lib/meetings/permissions";
 import { readMeetingSettings } from "@/lib/meetings/settings";
@@ -19,7 +20,8 @@ type Ctx = { params: Promise<{ code: string }> };
 /** The meeting's recordings this caller may see. */
 export const GET = route(async (_request, { params }: Ctx) => {
   const { meeting, caller } = await loadMeetingAndCaller((await params).code);
-  const visible = (await listRecordings({ meetingId: meeting.id })).filter((r) => canViewRecording(caller.role, r));
+  const joined = await hasJoined(meeting, caller);
+  const visible = (await listRecordings({ meetingId: meeting.id })).filter((r) => canViewRecording(caller.role, r, { joined }));
   return Response.json({ recordings: visible.map(recordingToJson) });
 });
 

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."lobby_status" ADD VALUE 'removed';
