@@ -33,6 +33,8 @@ async function twirpAs(body: TokenBody, method: string, payload: object): Promis
 }
 
 test("a co-host's own token cannot call LiveKit's RoomService; the host stays in the room", async ({ newPerson }) => {
+  // Two browsers join one room on a 2-core machine shared with other suites: more than the default.
+  test.setTimeout(240_000);
   const hostPage = await (await newPerson({ storageState: STORAGE.host })).newPage();
   const code = await new DashboardPage(hostPage).createInstantMeeting("Admin rights");
   const host = new MeetingPage(hostPage);
@@ -53,11 +55,11 @@ test("a co-host's own token cannot call LiveKit's RoomService; the host stays in
 
   const stolen = await tokenFor(cohostPage.request, code);
   expect(stolen.self.role).toBe("co_host");
-  expect(videoGrant(stolen.token).roomAdmin).toBeFalsy();
+  // Soft, like the calls below: a failure shows every hole at once, not just the first.
+  expect.soft(videoGrant(stolen.token).roomAdmin, "roomAdmin in the co-host's token").toBeFalsy();
 
   const refused = [401, 403];
   const forgedNotice = Buffer.from(JSON.stringify({ type: "removed", banned: true })).toString("base64");
-  // Soft: today's failure shows every hole at once, not just the first.
   expect.soft(refused, "UpdateParticipant (own metadata)").toContain(
     await twirpAs(stolen, "UpdateParticipant", { room: code, identity: cohostIdentity, metadata: JSON.stringify({ role: "host", kind: "user" }) }),
   );
