@@ -50,12 +50,28 @@ const envSchema = z
      * server (RoomComposite egress to the S3 bucket) besides in their browser. Needs S3.
      */
     LIVEKIT_EGRESS: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).default("false")),
+    /**
+     * Credentials handed to LiveKit Egress for its uploads, instead of the app's S3 keys: meant for a
+     * key that may only write under `recordings/` of S3_BUCKET (README has the policy). Egress is
+     * another service, often run by someone else; it should not hold keys that can read or delete
+     * every recording.
+     */
+    EGRESS_S3_ACCESS_KEY_ID: optionalString,
+    EGRESS_S3_SECRET_ACCESS_KEY: optionalString,
     /** Origins allowed to embed every meeting in an iframe (each meeting can add its own). */
     EMBED_ALLOWED_ORIGINS: z.preprocess(emptyToUndefined, embedOriginListSchema.default([])),
   })
   .refine((e) => !e.S3_BUCKET || (e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY), {
     path: ["S3_ACCESS_KEY_ID"],
     message: "S3_BUCKET needs S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY",
+  })
+  .refine((e) => !e.EGRESS_S3_ACCESS_KEY_ID === !e.EGRESS_S3_SECRET_ACCESS_KEY, {
+    path: ["EGRESS_S3_SECRET_ACCESS_KEY"],
+    message: "set both EGRESS_S3_ACCESS_KEY_ID and EGRESS_S3_SECRET_ACCESS_KEY, or neither",
+  })
+  .refine((e) => !e.EGRESS_S3_ACCESS_KEY_ID || e.S3_BUCKET, {
+    path: ["EGRESS_S3_ACCESS_KEY_ID"],
+    message: "EGRESS_S3_ACCESS_KEY_ID is for uploads to S3_BUCKET; set S3_BUCKET too",
   })
   .refine((e) => !e.UPSTASH_REDIS_REST_URL === !e.UPSTASH_REDIS_REST_TOKEN, {
     path: ["UPSTASH_REDIS_REST_TOKEN"],
@@ -84,6 +100,10 @@ const envSchema = z
             forcePathStyle: e.S3_FORCE_PATH_STYLE ? e.S3_FORCE_PATH_STYLE === "true" : Boolean(e.S3_ENDPOINT),
             accessKeyId: e.S3_ACCESS_KEY_ID,
             secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+            // The limited key for Egress's uploads; unset, Egress gets the app's own (see README).
+            ...(e.EGRESS_S3_ACCESS_KEY_ID && e.EGRESS_S3_SECRET_ACCESS_KEY
+              ? { egressCredentials: { accessKeyId: e.EGRESS_S3_ACCESS_KEY_ID, secretAccessKey: e.EGRESS_S3_SECRET_ACCESS_KEY } }
+              : {}),
           }
         : undefined,
   }));

@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError } from "./errors";
-import { findUnstorableText, readJson, refuseOtherMethods } from "./http";
+import { findUnstorableText, readBodyUpTo, readJson, refuseOtherMethods } from "./http";
 
 const schema = z.object({ title: z.string().min(1) });
 const post = (body: string, type = "application/json") =>
@@ -80,5 +80,55 @@ describe("refuseOtherMethods", () => {
     const options = OPTIONS();
     expect(options.status).toBe(204);
     expect(options.headers.get("allow")).toBe("GET, POST, HEAD, OPTIONS");
+  });
+});
+
+describe("readBodyUpTo", () => {
+  const tooLarge = () => new AppError("payload_too_large:body");
+  /** A body that sends `bytes` in 1 KiB chunks, then stays open forever (never closes). */
+  const neverEnding = (bytes: number) => {
+    let sent = 0;
+    let cancelled = false;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= bytes) return new Promise<void>(() => undefined); // a client that keeps the request open
+        const size = Math.min(1024, bytes - sent);
+        controller.enqueue(new Uint8Array(size));
+        sent += size;
+      },
+      cancel() {
+        cancelled = true;
+      },
+    }, { highWaterMark: 0 }); // nothing is pulled until someone reads
+    return { stream, sent: () => sent, cancelled: () => cancelled };
+  };
+  const put = (body: BodyInit, headers: Record<string, string> = {}) =>
+    new Request("http://x/upload", { method: "PUT", body, headers, duplex: "half" } as RequestInit);
+
+  it("returns a body within the limit", async () => {
+    expect(Buffer.from(await readBodyUpTo(put("hello"), 5, tooLarge)).toString()).toBe("hello");
+    expect((await readBodyUpTo(new Request("http://x/"), 5, tooLarge)).byteLength).toBe(0);
+  });
+
+  it("refuses a declared Content-Length over the limit without reading", async () => {
+    const body = neverEnding(10);
+    const err = await errorOf(readBodyUpTo(put(body.stream, { "content-length": "11" }), 10, tooLarge));
+    expect(err.status).toBe(413);
+    expect(body.sent()).toBe(0);
+  });
+
+  it("stops reading a chunked body as soon as it passes the limit, though the sender never finishes", async () => {
+    const body = neverEnding(64 * 1024);
+    const err = await errorOf(readBodyUpTo(put(body.stream), 10 * 1024, tooLarge));
+    expect(err.status).toBe(413);
+    // One chunk past the limit, not the rest of what the sender had.
+    expect(body.sent()).toBeLessThanOrEqual(11 * 1024 + 1024);
+    await vi.waitFor(() => expect(body.cancelled()).toBe(true));
+  });
+
+  it("limits readJson the same way", async () => {
+    const body = neverEnding(100 * 1024);
+    const request = new Request("http://x/api", { method: "POST", body: body.stream, headers: { "content-type": "application/json" }, duplex: "half" } as RequestInit);
+    expect((await errorOf(readJson(request, schema))).status).toBe(413);
   });
 });

@@ -22,14 +22,39 @@ export function parseWith<S extends z.ZodType>(schema: S, data: unknown, code = 
   return parsed.data;
 }
 
+/**
+ * The request body, at most `maxBytes` of it. A declared Content-Length over the limit is refused
+ * before reading; a body without one (chunked) is counted while it streams in, and reading stops
+ * as soon as it passes the limit, so nobody can make us buffer more than that, nor hold our answer
+ * by never finishing the upload. Throws `tooLarge()` (a 413) in both cases.
+ */
+export async function readBodyUpTo(request: Request, maxBytes: number, tooLarge: () => AppError): Promise<Uint8Array> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) throw tooLarge();
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      // Not awaited: cancelling may wait on a client that keeps sending, and the 413 must not.
+      // Its outcome changes nothing; the rest of the body is dropped either way.
+      reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
 /** Reads a JSON body (size-limited, content-type checked) and validates it. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/(.+\+)?json\b/i.test(type)) throw new AppError("unsupported_media_type:json");
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_JSON_BYTES) throw new AppError("payload_too_large:body");
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new AppError("payload_too_large:body");
+  const text = new TextDecoder().decode(await readBodyUpTo(request, MAX_JSON_BYTES, () => new AppError("payload_too_large:body")));
   let data: unknown;
   try {
     data = JSON.parse(text);

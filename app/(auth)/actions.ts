@@ -3,10 +3,12 @@
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { signIn } from "@/lib/auth";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { hashPassword } from "@/lib/auth/password";
 import { signInSchema, signUpSchema } from "@/lib/auth/schema";
 import { createUser } from "@/lib/db/queries/users";
 import { addAuditEntry } from "@/lib/db/queries/audit-log";
+import { getEnv } from "@/lib/env";
 import { fieldErrors } from "@/lib/http";
 import type { MessageKey, MessageVars } from "@/lib/i18n";
 import { checkRateLimit, clientIp, type RateLimitRequest } from "@/lib/rate-limit";
@@ -18,10 +20,9 @@ export type AuthFormState = {
   values?: { email?: string; name?: string };
 };
 
-/** Only same-site relative paths, so a crafted link cannot bounce users to another site. */
+/** Only paths on our own origin, so a crafted link cannot bounce users to another site. */
 function safeCallback(raw: FormDataEntryValue | null): string {
-  const value = typeof raw === "string" ? raw : "";
-  return value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/dashboard";
+  return safeCallbackUrl(raw, getEnv().APP_URL);
 }
 
 async function signInWithPassword(email: string, password: string, redirectTo: string): Promise<AuthFormState | never> {

@@ -3,13 +3,15 @@ import { redirect } from "next/navigation";
 import { CredentialsForm } from "@/components/auth/credentials-form";
 import { OAuthButtons } from "@/components/auth/oauth-buttons";
 import { enabledOAuthProviders, getSessionUser } from "@/lib/auth";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { getEnv } from "@/lib/env";
 import { getT } from "@/lib/i18n/server";
 import { signInAction, signUpAction } from "@/app/(auth)/actions";
 
 /** Shared body of /sign-in and /sign-up. */
 export async function AuthPage({ mode, searchParams }: { mode: "sign-in" | "sign-up"; searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl: raw } = await searchParams;
-  const callbackUrl = raw && raw.startsWith("/") && !raw.startsWith("//") ? raw : "/dashboard";
+  const callbackUrl = safeCallbackUrl(raw, getEnv().APP_URL);
   if (await getSessionUser()) redirect(callbackUrl);
   const t = await getT();
   const other = mode === "sign-in" ? "/sign-up" : "/sign-in";

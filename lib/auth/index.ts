@@ -11,6 +11,7 @@ import { getUserByEmail } from "@/lib/db/queries/users";
 import { getEnv } from "@/lib/env";
 import { checkRateLimit } from "@/lib/rate-limit";
 import { getDummyHash, verifyPassword } from "./password";
+import { safeCallbackUrl } from "./callback-url";
 import { signInSchema } from "./schema";
 import { shouldUseSecureCookies } from "./cookies";
 
@@ -70,6 +71,11 @@ async function buildConfig(): Promise<NextAuthConfig> {
         // A session from before session ids, or one signed out elsewhere: no longer valid.
         if (typeof token.sid !== "string" || (await isSessionRevoked({ sessionId: token.sid }))) return null;
         return token;
+      },
+      // Auth.js's own check prefixes any "/…" with our origin and keeps the rest as typed; ours
+      // resolves it as a browser would first (see lib/auth/callback-url.ts), for OAuth callbacks too.
+      redirect({ url, baseUrl }) {
+        return new URL(safeCallbackUrl(url, baseUrl), baseUrl).toString();
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;

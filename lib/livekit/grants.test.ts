@@ -2,12 +2,23 @@ import { describe, expect, it } from "vitest";
 import { TrackSource } from "livekit-server-sdk";
 import { grantsForRole, permissionForRole } from "./grants";
 
+const ROLES = ["host", "co_host", "participant", "guest", "viewer"] as const;
+
 describe("grantsForRole", () => {
-  it("gives room admin to hosts and co-hosts only", () => {
-    expect(grantsForRole({ room: "r", role: "host", canPublish: true }).roomAdmin).toBe(true);
-    expect(grantsForRole({ room: "r", role: "co_host", canPublish: true }).roomAdmin).toBe(true);
-    for (const role of ["participant", "guest", "viewer"] as const) {
-      expect(grantsForRole({ room: "r", role, canPublish: true }).roomAdmin).toBe(false);
+  it("gives no role any server-API right: moderation goes through our server", () => {
+    for (const role of ROLES) {
+      const grant = grantsForRole({ room: "r", role, canPublish: true });
+      expect(grant.roomAdmin, role).toBeFalsy();
+      for (const right of ["roomCreate", "roomList", "roomRecord", "ingressAdmin", "hidden", "recorder"] as const) {
+        expect(grant[right], `${role} ${right}`).toBeFalsy();
+      }
+    }
+  });
+
+  it("never lets anyone write their own metadata, where the UI reads roles from", () => {
+    for (const role of ROLES) {
+      expect(grantsForRole({ room: "r", role, canPublish: true }).canUpdateOwnMetadata, role).toBe(false);
+      expect(permissionForRole({ role, canPublish: true }).canUpdateMetadata, role).toBe(false);
     }
   });
 

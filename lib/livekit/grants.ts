@@ -14,22 +14,29 @@ function publishableSources({ role, canPublish, settings }: GrantInput): TrackSo
 }
 
 /**
- * The grants each role gets in its meeting's room. Least privilege: only hosts
- * and co-hosts administer the room; viewers and view-only guests cannot publish
- * media; host-only chat or screen share take those rights from everyone else.
+ * The grants each role gets in its meeting's room. Least privilege: viewers and view-only guests
+ * cannot publish media; host-only chat or screen share take those rights from everyone else.
  * Raised hands and reactions go through our server, so data rights are only for chat.
+ *
+ * No role gets `roomAdmin`, hosts included. It would let the holder call LiveKit's RoomService with
+ * their own token: remove the host, rewrite their own metadata to `{"role":"host"}`, hide a running
+ * recording by editing room metadata, and send sender-less packets that clients take for the
+ * server's. LiveKit never takes it back on a permission update (a demoted co-host would keep it
+ * until the token expires) and copies it into refreshed tokens. Every moderation action goes
+ * through our server instead, which checks our own record of the role and acts with the API key.
  */
 export function grantsForRole(input: GrantInput): VideoGrant {
   const sources = publishableSources(input);
-  const isHost = input.role === "host" || input.role === "co_host";
   return {
     room: input.room,
     roomJoin: true,
-    roomAdmin: isHost,
+    roomAdmin: false,
     canSubscribe: true,
     canPublish: sources.length > 0,
     ...(sources.length > 0 ? { canPublishSources: sources } : {}),
     canPublishData: can(input.role, "chat.send", input.settings),
+    // With no roomAdmin either, only our server (API key) can write name, metadata and attributes,
+    // so the role the UI reads from participant metadata is the server's, never self-declared.
     canUpdateOwnMetadata: false,
   };
 }
@@ -42,6 +49,8 @@ export function permissionForRole(input: Omit<GrantInput, "room">): Partial<Part
     canPublish: sources.length > 0,
     canPublishSources: sources,
     canPublishData: can(input.role, "chat.send", input.settings),
+    // Stated every time, so no update ever hands a participant the right to write their own
+    // metadata (where the UI reads roles from) or attributes (raised hands).
     canUpdateMetadata: false,
   };
 }

@@ -7,7 +7,12 @@ export type ParticipantRole = Role;
 
 const metadataSchema = z.object({ role: z.enum(ROLES) });
 
-/** The server writes `{"role":"host","kind":"user"}` into participant metadata; anything else means "unknown". */
+/**
+ * The server writes `{"role":"host","kind":"user"}` into participant metadata; anything else means "unknown".
+ * Safe to show and to gate the UI on because only the server can write metadata: no token carries
+ * roomAdmin or canUpdateOwnMetadata, and no permission update grants canUpdateMetadata
+ * (lib/livekit/grants.ts). The server never trusts it for a decision; it checks its own record.
+ */
 export function readParticipantRole(metadata: string | undefined | null): ParticipantRole | null {
   if (!metadata) return null;
   let json: unknown;

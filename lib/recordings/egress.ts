@@ -26,16 +26,22 @@ function egressClient(): EgressClient {
   return client;
 }
 
-/** Where Egress writes the file: the app's bucket, with the app's credentials (Egress uploads it itself). */
+/**
+ * Where Egress writes the file: the app's bucket and key. Egress uploads it itself, with the
+ * limited EGRESS_S3_* key when one is configured (it can only put objects under recordings/).
+ * CAUTION: without one, Egress gets the app's own S3 keys, which can read and delete every
+ * recording; README's configuration section shows how to make the limited key.
+ */
 export function egressFileOutput(objectKey: string, s3: NonNullable<Env["s3"]>): EncodedFileOutput {
+  const credentials = s3.egressCredentials ?? { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey };
   return new EncodedFileOutput({
     fileType: EncodedFileType.MP4,
     filepath: objectKey,
     output: {
       case: "s3",
       value: new S3Upload({
-        accessKey: s3.accessKeyId,
-        secret: s3.secretAccessKey,
+        accessKey: credentials.accessKeyId,
+        secret: credentials.secretAccessKey,
         region: s3.region,
         endpoint: s3.endpoint ?? "",
         bucket: s3.bucket,

@@ -59,3 +59,8 @@ export class StorageError extends Error {
 /** S3's limits, kept by both drivers so code that works on one works on the other. */
 export const MIN_PART_SIZE = 5 * 1024 * 1024;
 export const MAX_PARTS = 10_000;
+/**
+ * The most /api/storage/part (the filesystem driver's signed part upload) takes in one part. Parts
+ * are 5 MiB and up (S3's minimum); recordings upload them in chunks well below this.
+ */
+export const MAX_FS_PART_BYTES = 64 * 1024 * 1024;

@@ -12,7 +12,9 @@ export function useRoomSettings(): RoomSettings {
 
 /**
  * Your role now: the server rewrites your participant metadata when a host promotes or demotes you.
- * Until the first metadata arrives, the role the token route reported.
+ * Until the first metadata arrives, the role the token route reported. You cannot promote yourself
+ * by editing it: no token may write its own metadata (lib/livekit/grants.ts), and the server
+ * checks every control against its own record anyway.
  */
 export function useSelfRole(fromToken: Role): Role {
   const { localParticipant } = useLocalParticipant();

@@ -1,11 +1,8 @@
 import { AppError } from "@/lib/errors";
-import { refuseOtherMethods, route } from "@/lib/http";
+import { readBodyUpTo, refuseOtherMethods, route } from "@/lib/http";
 import { getFsStorage } from "@/lib/storage";
 import { verifyGrant } from "@/lib/storage/signed-url";
-import { StorageError } from "@/lib/storage/types";
-
-/** Parts are 5 MiB and up (S3's minimum); recordings upload them in chunks well below this. */
-const MAX_PART_BYTES = 64 * 1024 * 1024;
+import { MAX_FS_PART_BYTES, StorageError } from "@/lib/storage/types";
 
 /**
  * One part of a multipart upload through a signed URL, for the filesystem driver (S3 takes its own
@@ -16,10 +13,7 @@ export const PUT = route(async (request) => {
   if (!grant || grant.op !== "put-part") throw new AppError("forbidden:storage_token", "This upload link is not valid or has expired.");
   const storage = await getFsStorage();
   if (!storage) throw new AppError("not_found:route");
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_PART_BYTES) throw new AppError("payload_too_large:part", "A part can be at most 64 MiB.");
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.length > MAX_PART_BYTES) throw new AppError("payload_too_large:part", "A part can be at most 64 MiB.");
+  const bytes = await readBodyUpTo(request, MAX_FS_PART_BYTES, () => new AppError("payload_too_large:part", "A part can be at most 64 MiB."));
   if (bytes.length === 0) throw new AppError("bad_request:empty_part", "The part is empty.");
   try {
     const etag = await storage.writePart(grant.key, grant.uploadId, grant.partNumber, bytes);
