@@ -5,8 +5,8 @@ import Link from "next/link";
 import { useT } from "@/components/i18n/i18n-provider";
 import { PassphraseForm } from "@/components/meeting/e2ee/passphrase-form";
 import { LocalTime } from "@/components/ui/local-time";
-import { deriveMeetingKeys, normalizePassphrase, openMessage, readPassphraseFromHash } from "@/lib/e2ee";
-import { rememberedPassphrase } from "@/lib/e2ee/remembered";
+import { deriveMeetingKeys, normalizePassphrase, openMessage } from "@/lib/e2ee";
+import { rememberMeetingPassphrase, rememberedPassphrase, takePassphraseFromAddressBar } from "@/lib/e2ee/remembered";
 import type { StoredCaption } from "@/lib/meetings/captions";
 import styles from "./captions.module.css";
 
@@ -48,7 +48,10 @@ export function TranscriptView({ code, title, e2ee, segments }: Props) {
 
   useEffect(() => {
     if (!e2ee) return;
-    const known = readPassphraseFromHash(location.hash) ?? rememberedPassphrase(code);
+    // As in the meeting: out of the address bar, remembered for this tab so a reload still opens it.
+    const fromLink = takePassphraseFromAddressBar();
+    if (fromLink) rememberMeetingPassphrase(code, fromLink, "tab");
+    const known = fromLink ?? rememberedPassphrase(code);
     if (known) void unlock(known);
   }, [e2ee, code, unlock]);
 
