@@ -15,7 +15,7 @@ import { MeetingPage } from "../pages/meeting-page";
  * compare a verification code, and a browser without the key gets a clear message — and, if it
  * subscribes anyway, no decodable video. Recording still works (it records decrypted media).
  */
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 360_000 });
 
 const LIVEKIT_UMD = path.join(process.cwd(), "node_modules/livekit-client/dist/livekit-client.umd.js");
 
