@@ -7,8 +7,8 @@ import { useLocale, useT } from "@/components/i18n/i18n-provider";
 import { failureText } from "@/components/meeting/failure-text";
 import { LocalTime } from "@/components/ui/local-time";
 import { PassphraseForm } from "@/components/meeting/e2ee/passphrase-form";
-import { deriveMeetingKeys, normalizePassphrase } from "@/lib/e2ee";
-import { rememberMeetingPassphrase, rememberedPassphrase, takePassphraseFromAddressBar } from "@/lib/e2ee/remembered";
+import { deriveMeetingKeys, hashWithPassphrase, normalizePassphrase, readPassphraseFromHash } from "@/lib/e2ee";
+import { rememberedPassphrase } from "@/lib/e2ee/remembered";
 import { processRecording } from "@/lib/recordings/finalize";
 import { openSealed } from "@/lib/recordings/sealed";
 import { formatBytes, formatDuration } from "@/lib/recordings/format";
@@ -114,10 +114,7 @@ export function RecordingPlayer({ id }: { id: string }) {
       if (!view) return;
       let meetingKey: CryptoKey | null = null;
       if (view.recording.encrypted && view.url) {
-        // As in the meeting: out of the address bar, remembered for this tab so a reload still plays it.
-        const fromLink = takePassphraseFromAddressBar();
-        if (fromLink) rememberMeetingPassphrase(view.meeting.code, fromLink, "tab");
-        const passphrase = fromLink ?? rememberedPassphrase(view.meeting.code);
+        const passphrase = readPassphraseFromHash(window.location.hash) ?? rememberedPassphrase(view.meeting.code);
         if (passphrase) meetingKey = await unlock(view, passphrase);
         else setNeedsPassphrase(true);
       }
@@ -179,8 +176,7 @@ export function RecordingPlayer({ id }: { id: string }) {
           onSubmit={async (passphrase) => {
             const meetingKey = await unlock(view, passphrase);
             if (meetingKey) {
-              // Kept for this tab (a reload plays it again), not put in the address bar.
-              rememberMeetingPassphrase(view.meeting.code, normalizePassphrase(passphrase), "tab");
+              window.history.replaceState(window.history.state, "", hashWithPassphrase(normalizePassphrase(passphrase)));
               await prepare(view, meetingKey);
             }
             return true;

@@ -18,7 +18,6 @@ export {
   maxPlaintextBytesForEnvelope,
   type E2eeDecryptReason,
 } from "./text";
-export { messageAad, openMessage, sealMessage, type MessageBinding, type MessageKind, type OpenedMessage } from "./message";
 export {
   decryptChunk,
   decryptStream,
