@@ -9,3 +9,12 @@ export function localStorageOrNull(): Storage | null {
     return null;
   }
 }
+
+/** sessionStorage (this tab only, gone when it closes), or null where the browser refuses it, as for localStorage. */
+export function sessionStorageOrNull(): Storage | null {
+  try {
+    return typeof window === "undefined" ? null : window.sessionStorage;
+  } catch {
+    return null;
+  }
+}

@@ -42,7 +42,7 @@ export function NewMeetingForm() {
         return;
       }
       // The passphrase is made here and kept on this device (for the invite link); the server never gets it.
-      const hash = e2ee ? hashWithPassphrase(rememberMeetingPassphrase(data.meeting.code, generatePassphrase())) : "";
+      const hash = e2ee ? hashWithPassphrase(rememberMeetingPassphrase(data.meeting.code, generatePassphrase(), "device")) : "";
       if (scheduled) router.refresh();
       else router.push(`/m/${data.meeting.code}${hash}`);
     } catch {

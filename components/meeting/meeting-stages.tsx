@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import type { RememberScope } from "@/lib/e2ee/remembered";
 import type { EmbedLink } from "@/components/embed/use-embed-room-bridge";
 import { useT } from "@/components/i18n/i18n-provider";
 import { PassphraseForm } from "./e2ee/passphrase-form";
@@ -21,14 +22,16 @@ type Props = {
   embed?: EmbedLink | null;
   /** End-to-end encrypted: nothing goes further without the passphrase. */
   e2ee?: boolean;
+  /** Where this browser keeps the passphrase: "device" for signed-in people, "tab" for guests and embeds. */
+  rememberScope?: RememberScope;
 };
 
 /** What /m/[code] and /embed/[code] show at each step: guest name → pre-join → (lobby) → room → left. */
-export function MeetingStages({ code, title, flow, caller, guestForm, embed, e2ee = false }: Props) {
+export function MeetingStages({ code, title, flow, caller, guestForm, embed, e2ee = false, rememberScope = "tab" }: Props) {
   const t = useT();
   const { state, error, join, cancelWaiting, left } = flow;
   const embedded = embed !== undefined;
-  const meetingKey = useMeetingKey(code, e2ee);
+  const meetingKey = useMeetingKey(code, e2ee, rememberScope);
   const key = meetingKey.state.status === "ready" ? meetingKey.state.key : null;
 
   if (state.kind === "joined") {

@@ -7,8 +7,8 @@ import { useLocale, useT } from "@/components/i18n/i18n-provider";
 import { failureText } from "@/components/meeting/failure-text";
 import { LocalTime } from "@/components/ui/local-time";
 import { PassphraseForm } from "@/components/meeting/e2ee/passphrase-form";
-import { deriveMeetingKeys, hashWithPassphrase, normalizePassphrase, readPassphraseFromHash } from "@/lib/e2ee";
-import { rememberedPassphrase } from "@/lib/e2ee/remembered";
+import { deriveMeetingKeys, normalizePassphrase } from "@/lib/e2ee";
+import { rememberMeetingPassphrase, rememberedPassphrase, takePassphraseFromAddressBar } from "@/lib/e2ee/remembered";
 import { processRecording } from "@/lib/recordings/finalize";
 import { openSealed } from "@/lib/recordings/sealed";
 import { formatBytes, formatDuration } from "@/lib/recordings/format";
@@ -114,7 +114,10 @@ export function RecordingPlayer({ id }: { id: string }) {
       if (!view) return;
       let meetingKey: CryptoKey | null = null;
       if (view.recording.encrypted && view.url) {
-        const passphrase = readPassphraseFromHash(window.location.hash) ?? rememberedPassphrase(view.meeting.code);
+        // As in the meeting: out of the address bar, remembered for this tab so a reload still plays it.
+        const fromLink = takePassphraseFromAddressBar();
+        if (fromLink) rememberMeetingPassphrase(view.meeting.code, fromLink, "tab");
+        const passphrase = fromLink ?? rememberedPassphrase(view.meeting.code);
         if (passphrase) meetingKey = await unlock(view, passphrase);
         else setNeedsPassphrase(true);
       }
@@ -176,7 +179,8 @@ export function RecordingPlayer({ id }: { id: string }) {
           onSubmit={async (passphrase) => {
             const meetingKey = await unlock(view, passphrase);
             if (meetingKey) {
-              window.history.replaceState(window.history.state, "", hashWithPassphrase(normalizePassphrase(passphrase)));
+              // Kept for this tab (a reload plays it again), not put in the address bar.
+              rememberMeetingPassphrase(view.meeting.code, normalizePassphrase(passphrase), "tab");
               await prepare(view, meetingKey);
             }
             return true;

@@ -1,13 +1,13 @@
 "use client";
 
 import { localStorageOrNull } from "@/lib/local-storage";
-import { REMEMBERED_PASSPHRASES_KEY } from "@/lib/e2ee/remembered";
+import { forgetRememberedPassphrases } from "@/lib/e2ee/remembered";
 import { OFFLINE_MEETINGS_KEY } from "@/lib/pwa/offline-meetings";
 
 function forgetDeviceData() {
   const storage = localStorageOrNull();
   storage?.removeItem(OFFLINE_MEETINGS_KEY);
-  storage?.removeItem(REMEMBERED_PASSPHRASES_KEY);
+  forgetRememberedPassphrases();
 }
 
 /** Signing out also forgets what was kept on this device: meetings for the offline page, encrypted meetings' passphrases. */

@@ -18,6 +18,7 @@ export {
   maxPlaintextBytesForEnvelope,
   type E2eeDecryptReason,
 } from "./text";
+export { messageAad, openMessage, sealMessage, type MessageBinding, type MessageKind, type OpenedMessage } from "./message";
 export {
   decryptChunk,
   decryptStream,

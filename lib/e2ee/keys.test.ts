@@ -88,9 +88,32 @@ describe("deriveMeetingKeys", () => {
 });
 
 describe("mediaKeyMaterial", () => {
-  it("hands LiveKit the passphrase itself (LiveKit runs its own PBKDF2), in its NFC spelling", () => {
-    expect(mediaKeyMaterial(PASSPHRASE)).toBe(PASSPHRASE);
-    expect(mediaKeyMaterial("日本語 pass")).toBe("日本語 pass");
-    expect(mediaKeyMaterial("pa\u0308ss")).toBe("p\u00e4ss");
+  const bytes = (buffer: ArrayBuffer) => Buffer.from(buffer).toString("hex");
+
+  it("hands LiveKit 256 derived bits (an ArrayBuffer, so LiveKit uses HKDF), not the passphrase", () => {
+    const material = mediaKeyMaterial(keys);
+    expect(material).toBeInstanceOf(ArrayBuffer);
+    expect(material.byteLength).toBe(32);
+    expect(typeof material).not.toBe("string");
+    expect(Buffer.from(material).toString("utf8")).not.toContain(PASSPHRASE);
+  });
+
+  it("is the same for everyone in the meeting, and differs per meeting and per passphrase", () => {
+    expect(bytes(mediaKeyMaterial(sameAgain))).toBe(bytes(mediaKeyMaterial(keys)));
+    expect(bytes(mediaKeyMaterial(otherMeeting))).not.toBe(bytes(mediaKeyMaterial(keys)));
+    expect(bytes(mediaKeyMaterial(otherPassphrase))).not.toBe(bytes(mediaKeyMaterial(keys)));
+  });
+
+  it("matches an independent PBKDF2 → HKDF computation with its own label", () => {
+    const master = pbkdf2Sync(PASSPHRASE, `parley-e2ee-v1:${MEETING}`, PBKDF2_ITERATIONS, 32, "sha256");
+    const expected = Buffer.from(hkdfSync("sha256", master, Buffer.alloc(0), "parley-e2ee-v1 media-key", 32)).toString("hex");
+    expect(bytes(mediaKeyMaterial(keys))).toBe(expected);
+    expect(expected).not.toBe(Buffer.from(hkdfSync("sha256", master, Buffer.alloc(0), "parley-e2ee-v1 text-key", 32)).toString("hex"));
+  });
+
+  it("gives LiveKit a copy: what it does to the buffer does not change the meeting's key", () => {
+    const before = bytes(keys.media);
+    new Uint8Array(mediaKeyMaterial(keys)).fill(0);
+    expect(bytes(keys.media)).toBe(before);
   });
 });

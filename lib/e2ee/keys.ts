@@ -5,23 +5,25 @@
 //   master ──HKDF-SHA256(info = "… text-key")──────────▶ AES-GCM-256 key (chat, captions, recordings)
 //   master ──HKDF-SHA256(info = "… verification-code")─▶ 15 digits people compare aloud
 //   master ──HKDF-SHA256(info = "… fingerprint")───────▶ 128-bit id machines compare
+//   master ──HKDF-SHA256(info = "… media-key")─────────▶ 256 bits for LiveKit's frame encryption
 //
-// Distinct HKDF labels make the three outputs independent: showing the code or storing the
-// fingerprint reveals nothing about the text key.
+// Distinct HKDF labels make the outputs independent: showing the code, storing the fingerprint or
+// handing LiveKit its key reveals nothing about the text key (or each other).
 
 import { isUsablePassphrase, normalizePassphrase } from "./fragment";
 
 /**
  * OWASP's current figure for PBKDF2-HMAC-SHA256 (2023), well above the 200 000 floor. It matters
- * only for passphrases people choose: a generated one already has 140 bits. CAUTION: LiveKit
- * derives the media key from the same passphrase with its own PBKDF2 at 100 000 iterations, so an
- * attacker guessing a weak passphrase pays at most that; raising ours does not protect a weak one.
+ * only for passphrases people choose: a generated one already has 140 bits. Every key, the media
+ * key LiveKit uses included, comes from the master secret, so an attacker guessing a passphrase
+ * pays these 600 000 iterations per guess and per meeting (the salt is the meeting code).
  */
 export const PBKDF2_ITERATIONS = 600_000;
 const SALT_PREFIX = "parley-e2ee-v1:";
 const INFO_TEXT_KEY = "parley-e2ee-v1 text-key";
 const INFO_VERIFICATION = "parley-e2ee-v1 verification-code";
 const INFO_FINGERPRINT = "parley-e2ee-v1 fingerprint";
+const INFO_MEDIA_KEY = "parley-e2ee-v1 media-key";
 
 export type MeetingKeys = {
   /** AES-GCM 256, non-extractable, encrypt + decrypt: chat, captions and recordings. */
@@ -30,6 +32,12 @@ export type MeetingKeys = {
   verificationCode: string;
   /** 32 lower-case hex chars; safe to store or log (e.g. beside a recording, to spot a wrong passphrase early). */
   fingerprint: string;
+  /**
+   * 256 bits for livekit-client's `ExternalE2EEKeyProvider.setKey()` (audio and video), unique to
+   * this meeting and passphrase. Raw bytes, because that is what LiveKit takes: keep it in memory
+   * only. Hand LiveKit a copy (`media.slice(0)`), so nothing it does to the buffer reaches ours.
+   */
+  media: ArrayBuffer;
 };
 
 /**
@@ -53,15 +61,17 @@ export async function deriveMeetingKeys(passphrase: string, meetingCode: string)
   // PBKDF2 already salted with the meeting; HKDF's salt may then be empty (RFC 5869 §3.1).
   const hkdf = (info: string) => ({ name: "HKDF", hash: "SHA-256", salt: new Uint8Array(0), info: encoder.encode(info) });
 
-  const [text, verificationBits, fingerprintBits] = await Promise.all([
+  const [text, verificationBits, fingerprintBits, media] = await Promise.all([
     subtle.deriveKey(hkdf(INFO_TEXT_KEY), masterKey, { name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"]),
     subtle.deriveBits(hkdf(INFO_VERIFICATION), masterKey, 64),
     subtle.deriveBits(hkdf(INFO_FINGERPRINT), masterKey, 128),
+    subtle.deriveBits(hkdf(INFO_MEDIA_KEY), masterKey, 256),
   ]);
   return {
     text,
     verificationCode: formatVerificationCode(new Uint8Array(verificationBits)),
     fingerprint: Array.from(new Uint8Array(fingerprintBits), (b) => b.toString(16).padStart(2, "0")).join(""),
+    media,
   };
 }
 
@@ -78,11 +88,15 @@ function formatVerificationCode(bytes: Uint8Array): string {
 }
 
 /**
- * What to hand to livekit-client's `ExternalE2EEKeyProvider.setKey()` for audio and video: the
- * passphrase itself (NFC-normalised, like everywhere else). LiveKit runs its own PBKDF2 on a
- * string key, and every participant's SDK must do the same, so we derive nothing here. One place
- * for callers, in case that ever changes.
+ * What to hand to livekit-client's `ExternalE2EEKeyProvider.setKey()` for audio and video: a copy
+ * of the meeting's derived media key, as an ArrayBuffer. livekit-client 2.23 treats its argument by
+ * type (src/e2ee/KeyProvider.ts, utils.ts): a string is imported for PBKDF2 (100 000 iterations,
+ * fixed salt "LKFrameEncryptionKey"), an ArrayBuffer for HKDF-SHA256 (the same fixed salt, 128
+ * zero bytes of info) to the AES-GCM frame key. A fixed salt and no stretching are fine for 256
+ * uniformly random bits that are already unique to the meeting; with the raw passphrase they
+ * were not (one precomputation served every meeting, at a sixth of our iterations). HKDF is plain
+ * WebCrypto, so Chromium and Firefox (and LiveKit's worker in either) derive the same frame key.
  */
-export function mediaKeyMaterial(passphrase: string): string {
-  return normalizePassphrase(passphrase);
+export function mediaKeyMaterial(keys: Pick<MeetingKeys, "media">): ArrayBuffer {
+  return keys.media.slice(0);
 }

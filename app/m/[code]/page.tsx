@@ -35,6 +35,7 @@ export default async function MeetingPage({ params }: Props) {
       caller={caller ? { name: caller.name, canPublish: caller.canPublish } : null}
       signInHref={`/sign-in?callbackUrl=${encodeURIComponent(`/m/${meeting.code}`)}`}
       e2ee={readMeetingSettings(meeting.settings).e2ee}
+      signedIn={caller?.kind === "user"}
     />
   );
 }

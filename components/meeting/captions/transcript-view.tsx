@@ -5,8 +5,8 @@ import Link from "next/link";
 import { useT } from "@/components/i18n/i18n-provider";
 import { PassphraseForm } from "@/components/meeting/e2ee/passphrase-form";
 import { LocalTime } from "@/components/ui/local-time";
-import { decryptText, deriveMeetingKeys, isEncryptedText, normalizePassphrase, readPassphraseFromHash } from "@/lib/e2ee";
-import { rememberedPassphrase } from "@/lib/e2ee/remembered";
+import { deriveMeetingKeys, normalizePassphrase, openMessage } from "@/lib/e2ee";
+import { rememberMeetingPassphrase, rememberedPassphrase, takePassphraseFromAddressBar } from "@/lib/e2ee/remembered";
 import type { StoredCaption } from "@/lib/meetings/captions";
 import styles from "./captions.module.css";
 
@@ -23,12 +23,21 @@ export function TranscriptView({ code, title, e2ee, segments }: Props) {
       setDeriving(true);
       try {
         const { text: key } = await deriveMeetingKeys(normalizePassphrase(passphrase), code);
-        const decrypted = await Promise.all(
-          segments.map(async (s) => ({ ...s, text: isEncryptedText(s.text) ? await decryptText(key, s.text, code).catch(() => null) : s.text })),
+        // Each segment opens only as the speaker the server stored it for, under its own segment id.
+        const opened = await Promise.all(
+          segments.map((s) => openMessage(key, s.text, { kind: "caption", meetingCode: code, senderIdentity: s.identity, messageId: s.segmentId })),
         );
         // A wrong passphrase opens nothing; a right one opens every segment sealed with it.
-        if (decrypted.length > 0 && decrypted.every((s) => s.text === null)) return false;
-        setShown(decrypted.map((s) => ({ ...s, text: s.text ?? t("captions.undecryptable") })));
+        const sealed = opened.filter((o) => o.status !== "plaintext");
+        if (sealed.length > 0 && sealed.every((o) => o.status === "undecryptable")) return false;
+        const hidden = opened.filter((o) => o.status === "plaintext").length;
+        if (hidden > 0) console.warn(`[transcript] hid ${hidden} unencrypted segment(s) of an end-to-end encrypted meeting`);
+        setShown(
+          segments.map((s, i) => {
+            const o = opened[i];
+            return { ...s, text: o.status === "ok" ? o.text : t(o.status === "plaintext" ? "captions.plaintextHidden" : "captions.undecryptable") };
+          }),
+        );
         return true;
       } finally {
         setDeriving(false);
@@ -39,7 +48,10 @@ export function TranscriptView({ code, title, e2ee, segments }: Props) {
 
   useEffect(() => {
     if (!e2ee) return;
-    const known = readPassphraseFromHash(location.hash) ?? rememberedPassphrase(code);
+    // As in the meeting: out of the address bar, remembered for this tab so a reload still opens it.
+    const fromLink = takePassphraseFromAddressBar();
+    if (fromLink) rememberMeetingPassphrase(code, fromLink, "tab");
+    const known = fromLink ?? rememberedPassphrase(code);
     if (known) void unlock(known);
   }, [e2ee, code, unlock]);
 

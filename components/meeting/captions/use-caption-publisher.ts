@@ -3,9 +3,11 @@ import type { AsrLanguage, AsrRequest, AsrResponse } from "@/lib/ai/asr-protocol
 import { captionAssetUrls } from "@/lib/ai/caption-models";
 import type { ProviderChoice } from "@/lib/ai/provider";
 import type { VadRequest, VadResponse } from "@/lib/ai/vad-protocol";
-import { encryptText } from "@/lib/e2ee";
+import { sealMessage } from "@/lib/e2ee";
 import { postCaption } from "@/lib/meetings/captions-api";
 import type { PostCaptionRequest } from "@/lib/meetings/captions";
+import { useRoomContext } from "@livekit/components-react";
+import type { Room } from "livekit-client";
 import { useMeetingKeyContext } from "../e2ee/meeting-key-context";
 import { VOICE_FINISH_MS, type VoiceFeed } from "../voice/use-local-voice";
 
@@ -27,9 +29,11 @@ export function useCaptionPublisher({ code, enabled, language, feed }: { code: s
   const [status, setStatus] = useState<PublisherStatus>({ state: "off" });
   const [asr, setAsr] = useState<Worker | null>(null);
   const textKey = useMeetingKeyContext()?.keys.text ?? null;
-  const latest = useRef({ code, language, textKey });
+  // The server relays and stores each caption under the identity this room connection has.
+  const room = useRoomContext();
+  const latest = useRef({ code, language, textKey, room });
   useEffect(() => {
-    latest.current = { code, language, textKey };
+    latest.current = { code, language, textKey, room };
   });
 
   // The recogniser: loaded when captions are on and the microphone first is (someone who never
@@ -118,7 +122,7 @@ function asrLanguage(language: AsrLanguage | "auto"): AsrLanguage {
   return language === "auto" ? "en" : language;
 }
 
-type Latest = { code: string; textKey: CryptoKey | null };
+type Latest = { code: string; textKey: CryptoKey | null; room: Room };
 
 /**
  * Posts captions: partials throttled and only the newest kept (a lost partial is replaced by the
@@ -130,8 +134,11 @@ function createCaptionSender(latest: () => Latest) {
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   async function send(caption: PostCaptionRequest) {
-    const { code, textKey } = latest();
-    const body = textKey ? { ...caption, text: await encryptText(textKey, caption.text, code) } : caption;
+    const { code, textKey, room } = latest();
+    // Bound to the identity the server will attribute it to (this connection's), read when it goes out.
+    const binding = { kind: "caption", meetingCode: code, senderIdentity: room.localParticipant.identity, messageId: caption.segmentId } as const;
+    if (textKey && !binding.senderIdentity) return { ok: false as const, status: 0, code: "not_connected", message: "Not connected to the room yet" };
+    const body = textKey ? { ...caption, text: await sealMessage(textKey, caption.text, binding) } : caption;
     return postCaption(code, body);
   }
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useDataChannel } from "@livekit/components-react";
 import type { Participant } from "livekit-client";
 import { useT } from "@/components/i18n/i18n-provider";
-import { decryptText, isEncryptedText } from "@/lib/e2ee";
+import { openMessage } from "@/lib/e2ee";
 import { liveCaptions, mergeCaption, mergeStoredCaptions, type CaptionEntry } from "@/lib/meetings/caption-state";
 import { CAPTION_TOPIC, decodeCaptionSignal, type CaptionSignal } from "@/lib/meetings/captions";
 import { fetchTranscript } from "@/lib/meetings/captions-api";
@@ -30,19 +30,23 @@ export function useRoomCaptions({ code, enabled }: { code: string; enabled: bool
   const [now, setNow] = useState(() => Date.now());
   const textKey = useMeetingKeyContext()?.keys.text ?? null;
   const undecryptable = t("captions.undecryptable");
-  const crypt = useRef({ textKey, undecryptable });
+  const plaintextHidden = t("captions.plaintextHidden");
+  const crypt = useRef({ textKey, undecryptable, plaintextHidden });
   useEffect(() => {
-    crypt.current = { textKey, undecryptable };
+    crypt.current = { textKey, undecryptable, plaintextHidden };
   });
+  // Opened under the identity the server attributed (relayed or stored), bound to the segment: the
+  // server can neither put words in another speaker's mouth nor replay a segment under a new id.
   const reveal = useCallback(
-    async <C extends { text: string }>(caption: C): Promise<C> => {
-      const { textKey: key, undecryptable: fallback } = crypt.current;
-      if (!key || !isEncryptedText(caption.text)) return caption;
-      try {
-        return { ...caption, text: await decryptText(key, caption.text, code) };
-      } catch {
-        return { ...caption, text: fallback };
-      }
+    async <C extends { text: string; identity: string; segmentId: string }>(caption: C): Promise<C> => {
+      const { textKey: key } = crypt.current;
+      if (!key) return caption;
+      const opened = await openMessage(key, caption.text, { kind: "caption", meetingCode: code, senderIdentity: caption.identity, messageId: caption.segmentId });
+      if (opened.status === "ok") return { ...caption, text: opened.text };
+      const where = { identity: caption.identity, segmentId: caption.segmentId };
+      if (opened.status === "plaintext") console.warn("[captions] hid an unencrypted caption in an end-to-end encrypted meeting", where);
+      else console.warn(`[captions] could not decrypt a caption (${opened.reason})`, where);
+      return { ...caption, text: opened.status === "plaintext" ? crypt.current.plaintextHidden : crypt.current.undecryptable };
     },
     [code],
   );

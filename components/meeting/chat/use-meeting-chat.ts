@@ -19,7 +19,7 @@ import {
 import { createChatOutbox, outboxStorageKey, type ChatOutbox, type OutboxEvent, type OutboxItem } from "@/lib/meetings/chat-outbox";
 import { localStorageOrNull } from "@/lib/local-storage";
 import { useT } from "@/components/i18n/i18n-provider";
-import { decryptText, encryptText, isEncryptedText } from "@/lib/e2ee";
+import { openMessage, sealMessage, type MessageBinding } from "@/lib/e2ee";
 import { useMeetingKeyContext } from "../e2ee/meeting-key-context";
 import { useChatHistory, type HistoryStatus } from "./use-chat-history";
 
@@ -52,31 +52,42 @@ export function useMeetingChat({ code, self, open }: { code: string; self: Self;
   const outboxRef = useRef<ChatOutbox | null>(null);
   const t = useT();
   // End-to-end encrypted rooms: bodies are encrypted here before they are stored or published, and
-  // decrypted as they arrive; the server and the SFU only ever carry the envelope.
+  // decrypted as they arrive; the server and the SFU only ever carry the envelope. Each envelope is
+  // bound to its sender and clientId, so it opens only under the identity the reader trusts for it.
   const textKey = useMeetingKeyContext()?.keys.text ?? null;
   const undecryptable = t("meeting.e2ee.undecryptableMessage");
-  const crypt = useRef({ textKey, undecryptable });
+  const plaintextHidden = t("meeting.e2ee.plaintextHidden");
+  const crypt = useRef({ textKey, undecryptable, plaintextHidden });
   useEffect(() => {
-    crypt.current = { textKey, undecryptable };
+    crypt.current = { textKey, undecryptable, plaintextHidden };
   });
-  const seal = useCallback(
-    async <M extends { body: string }>(message: M): Promise<M> => {
-      const key = crypt.current.textKey;
-      return key ? { ...message, body: await encryptText(key, message.body, code) } : message;
-    },
+  const binding = useCallback(
+    (senderIdentity: string, clientId: string): MessageBinding => ({ kind: "chat", meetingCode: code, senderIdentity, messageId: clientId }),
     [code],
   );
-  const reveal = useCallback(
-    async <M extends { body: string }>(message: M): Promise<M> => {
+  const seal = useCallback(
+    async <M extends { clientId: string; body: string }>(message: M): Promise<M> => {
       const key = crypt.current.textKey;
-      if (!key || !isEncryptedText(message.body)) return message;
-      try {
-        return { ...message, body: await decryptText(key, message.body, code) };
-      } catch {
-        return { ...message, body: crypt.current.undecryptable };
-      }
+      if (!key) return message;
+      // Sealed when it goes out, as whoever this browser is now: that is who the server and LiveKit will say sent it.
+      return { ...message, body: await sealMessage(key, message.body, binding(selfRef.current.identity, message.clientId)) };
     },
-    [code],
+    [binding],
+  );
+  /** `senderIdentity`: LiveKit's authenticated sender for live packets, the stored one for history; never the payload's word. */
+  const reveal = useCallback(
+    async <M extends { clientId: string; body: string }>(message: M, senderIdentity: string): Promise<M> => {
+      const key = crypt.current.textKey;
+      if (!key) return message;
+      const opened = await openMessage(key, message.body, binding(senderIdentity, message.clientId));
+      if (opened.status === "ok") return { ...message, body: opened.text };
+      // In an encrypted meeting plaintext is never shown as someone's words: it can only come
+      // from a client that skipped encryption or from whoever stores and relays messages (the server).
+      if (opened.status === "plaintext") console.warn("[chat] hid an unencrypted message in an end-to-end encrypted meeting", { senderIdentity, clientId: message.clientId });
+      else console.warn(`[chat] could not decrypt a message (${opened.reason})`, { senderIdentity, clientId: message.clientId });
+      return { ...message, body: opened.status === "plaintext" ? crypt.current.plaintextHidden : crypt.current.undecryptable };
+    },
+    [binding],
   );
 
   useEffect(() => {
@@ -90,7 +101,7 @@ export function useMeetingChat({ code, self, open }: { code: string; self: Self;
     if (!packet.from) return console.warn("[chat] ignored a chat packet without a sending participant");
     // Who wrote it comes from LiveKit's authenticated participant, never from the payload.
     const { identity, name } = packet.from;
-    void reveal(payload).then((revealed) =>
+    void reveal(payload, identity).then((revealed) =>
       setMessages((current) => upsertChatEntries(current, [{ ...revealed, senderIdentity: identity, senderName: name || identity, status: "sent" }])),
     );
   }, [reveal]);
@@ -145,7 +156,7 @@ export function useMeetingChat({ code, self, open }: { code: string; self: Self;
 
   const onHistory = useCallback(
     (stored: StoredChatMessage[], initial: boolean) => {
-      void Promise.all(stored.map(reveal)).then((revealed) => setMessages((current) => upsertChatEntries(current, revealed.map(entryFromStored))));
+      void Promise.all(stored.map((message) => reveal(message, message.senderIdentity))).then((revealed) => setMessages((current) => upsertChatEntries(current, revealed.map(entryFromStored))));
       // What was said before you joined is context, not news: no unread badge for it.
       if (initial) setSeen((previous) => new Set([...previous, ...stored.map((m) => m.clientId)]));
     },

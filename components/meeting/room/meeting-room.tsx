@@ -25,7 +25,7 @@ type Props = {
   choices: JoinChoices;
   onLeave: () => void;
   embed?: EmbedLink;
-  /** End-to-end encrypted: media is encrypted in this browser with a key from the meeting's passphrase. */
+  /** End-to-end encrypted: media is encrypted in this browser with a key derived from the meeting's passphrase. */
   e2ee?: MeetingKey | null;
 };
 
@@ -39,8 +39,8 @@ export function MeetingRoom({ serverUrl, token, code, title, self, choices, onLe
 
   // One Room for this visit. With E2EE, LiveKit's worker encrypts every frame before it leaves and
   // decrypts what arrives (insertable streams); the SFU forwards ciphertext. Connect only once the key is set.
-  const passphrase = e2ee?.passphrase ?? null;
-  const [keyProvider] = useState(() => (passphrase ? new ExternalE2EEKeyProvider() : null));
+  const keys = e2ee?.keys ?? null;
+  const [keyProvider] = useState(() => (keys ? new ExternalE2EEKeyProvider() : null));
   // Later toggles and device switches reuse the devices picked before joining.
   const [room] = useState(() => {
     const options: RoomOptions = {
@@ -55,10 +55,11 @@ export function MeetingRoom({ serverUrl, token, code, title, self, choices, onLe
   });
   const [ready, setReady] = useState(!keyProvider);
   useEffect(() => {
-    if (!keyProvider || !passphrase) return;
+    if (!keyProvider || !keys) return;
     let cancelled = false;
     void (async () => {
-      await keyProvider.setKey(mediaKeyMaterial(passphrase));
+      // The meeting's derived media key, not the passphrase: see mediaKeyMaterial.
+      await keyProvider.setKey(mediaKeyMaterial(keys));
       await room.setE2EEEnabled(true);
       if (!cancelled) setReady(true);
     })().catch((error: unknown) => {
@@ -68,7 +69,7 @@ export function MeetingRoom({ serverUrl, token, code, title, self, choices, onLe
     return () => {
       cancelled = true;
     };
-  }, [keyProvider, passphrase, room]);
+  }, [keyProvider, keys, room]);
 
   const onDisconnected = useCallback((reason?: DisconnectReason) => {
     // CLIENT_INITIATED is our own disconnect (Leave, or React unmounting the room in development).

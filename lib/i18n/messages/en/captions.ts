@@ -21,6 +21,7 @@ export const captions = {
   listenOnly: "You are listening only, so nothing of yours is captioned.",
   speaking: "{name} (speaking)",
   undecryptable: "🔒 This caption can't be decrypted with the passphrase you have.",
+  plaintextHidden: "⚠️ An unencrypted caption was hidden. Everything in this meeting is encrypted, so it may not be from who it says.",
   openPage: "Full transcript",
   pageTitle: "Transcript of {meeting}",
   pageEmpty: "This meeting has no transcript yet. Turn on captions in the meeting to make one.",

@@ -270,6 +270,7 @@ export const meeting = {
     cannotDecrypt: "Can't decrypt {name}. You may have different passphrases: compare the verification code.",
     cannotDecryptSomeone: "Some audio or video can't be decrypted. Someone may have a different passphrase: compare the verification code.",
     undecryptableMessage: "🔒 This message could not be decrypted (different passphrase?).",
+    plaintextHidden: "⚠️ An unencrypted message was hidden. Everything in this meeting is encrypted, so it may not be from who it says.",
     tooLong: "This message is too long to send encrypted.",
   },
 };

@@ -38,6 +38,7 @@ export const shell = {
     "forbidden:meeting": "Only the host can change this meeting.",
     "forbidden:reaction": "You can't send reactions in this meeting.",
     "forbidden:captions": "Only hosts can turn captions off for everyone. You can hide them for yourself.",
+    "bad_request:plaintext_in_e2ee": "This meeting is end-to-end encrypted: messages and captions must be sent encrypted.",
     "conflict:captions_off": "Captions are off in this meeting.",
     "conflict:guest_role": "Guests can't be given a role; ask them to sign in first.",
     "not_found:lobby_request": "That person is not waiting in the lobby.",

@@ -22,6 +22,7 @@ export const captions: Messages["captions"] = {
   listenOnly: "你仅在收听，因此不会为你生成字幕。",
   speaking: "{name}（正在说话）",
   undecryptable: "🔒 你持有的密码无法解密这条字幕。",
+  plaintextHidden: "⚠️ 已隐藏一条未加密的字幕。本会议的内容全部加密，这条字幕可能并非来自所显示的人。",
   openPage: "完整转写记录",
   pageTitle: "{meeting} 的转写记录",
   pageEmpty: "本次会议还没有转写记录。在会议中开启字幕即可生成。",

@@ -270,6 +270,7 @@ export const meeting = {
     cannotDecrypt: "无法解密 {name} 的音视频。你们的密码可能不同：请核对验证码。",
     cannotDecryptSomeone: "部分音视频无法解密。可能有人的密码不同：请核对验证码。",
     undecryptableMessage: "🔒 此消息无法解密（密码不同？）。",
+    plaintextHidden: "⚠️ 已隐藏一条未加密的消息。本会议的内容全部加密，这条消息可能并非来自所显示的人。",
     tooLong: "此消息太长，无法加密发送。",
   },
 };

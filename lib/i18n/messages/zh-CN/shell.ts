@@ -37,6 +37,7 @@ export const shell = {
     "forbidden:meeting": "只有主持人可以修改本次会议。",
     "forbidden:reaction": "你无法在本次会议中发送表情回应。",
     "forbidden:captions": "只有主持人可以为所有人关闭字幕。你可以只为自己隐藏字幕。",
+    "bad_request:plaintext_in_e2ee": "本会议为端到端加密：消息和字幕必须加密后发送。",
     "conflict:captions_off": "本次会议的字幕已关闭。",
     "conflict:guest_role": "无法为访客设置角色，请让对方先登录。",
     "not_found:lobby_request": "此人不在等候室中。",

@@ -1,6 +1,7 @@
 import { addChatMessage, listChatMessages } from "@/lib/db/queries/chat-messages";
 import type { ChatMessage } from "@/lib/db/schema";
 import { readJson, refuseOtherMethods, route } from "@/lib/http";
+import { isEncryptedText } from "@/lib/e2ee/text";
 import { AppError } from "@/lib/errors";
 import { loadMeetingAndCaller } from "@/lib/meetings/load";
 import { can } from "@/lib/meetings/permissions";
@@ -34,10 +35,16 @@ export const GET = route(async (_request, { params }: Ctx) => {
 export const POST = route(async (request, { params }: Ctx) => {
   const { meeting, caller } = await loadMeetingAndCaller((await params).code);
   await enforceRateLimit({ bucket: "chat", key: `${meeting.id}:${caller.identity}` });
-  if (!can(caller.role, "chat.send", readMeetingSettings(meeting.settings))) {
+  const settings = readMeetingSettings(meeting.settings);
+  if (!can(caller.role, "chat.send", settings)) {
     throw new AppError("forbidden:chat", "Only hosts can chat in this meeting right now.");
   }
   const input = await readJson(request, postChatMessageSchema);
+  // Defence in depth: the browsers hide plaintext in an encrypted meeting anyway, but the server
+  // should not store what would leak there. It cannot check more than the shape (it has no key).
+  if (settings.e2ee && !isEncryptedText(input.body)) {
+    throw new AppError("bad_request:plaintext_in_e2ee", "This meeting is end-to-end encrypted: messages must be sent encrypted.");
+  }
   const now = Date.now();
   const claimed = new Date(input.sentAt).getTime();
   const sentAt = new Date(Math.abs(claimed - now) <= MAX_SKEW_MS ? claimed : now);

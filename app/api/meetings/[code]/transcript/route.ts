@@ -1,4 +1,5 @@
 import { addTranscriptSegment, listTranscriptSegments, toStoredCaption } from "@/lib/db/queries/transcript-segments";
+import { isEncryptedText } from "@/lib/e2ee/text";
 import { AppError } from "@/lib/errors";
 import { readJson, refuseOtherMethods, route } from "@/lib/http";
 import { findParticipant, sendServerMessage } from "@/lib/livekit/room-service";
@@ -30,7 +31,12 @@ export const POST = route(async (request, { params }: Ctx) => {
   await enforceRateLimit({ bucket: "caption", key: `${meeting.id}:${caller.identity}` });
   if (!can(caller.role, "captions.publish")) throw new AppError("forbidden:captions", "Only people who can speak in this meeting publish captions.");
   const input = await readJson(request, postCaptionSchema);
-  if (!readMeetingSettings(meeting.settings).captions) throw new AppError("conflict:captions_off", "Captions are off in this meeting.");
+  const settings = readMeetingSettings(meeting.settings);
+  // Defence in depth, as for chat: only envelope-shaped captions in an encrypted meeting (the shape is all the server can check).
+  if (settings.e2ee && !isEncryptedText(input.text)) {
+    throw new AppError("bad_request:plaintext_in_e2ee", "This meeting is end-to-end encrypted: captions must be sent encrypted.");
+  }
+  if (!settings.captions) throw new AppError("conflict:captions_off", "Captions are off in this meeting.");
   const room = roomNameForMeeting(meeting);
   if (!(await findParticipant(room, caller.identity))) throw new AppError("conflict:not_in_room", "Join the meeting first.");
 
