@@ -54,8 +54,8 @@ export async function checkAdmission(meeting: Meeting, caller: MeetingCaller, { 
 }
 
 /** Refuses (403) anyone who is not let into the room right now: waiting in the lobby, denied, locked out or banned. */
-export async function requireAdmitted(meeting: Meeting, caller: MeetingCaller, options?: AdmissionOptions): Promise<void> {
-  if ((await checkAdmission(meeting, caller, options)) === "lobby") {
+export async function requireAdmitted(meeting: Meeting, caller: MeetingCaller): Promise<void> {
+  if ((await checkAdmission(meeting, caller)) === "lobby") {
     throw new AppError("forbidden:lobby", "This meeting has a lobby: wait for a host to let you in.");
   }
 }
