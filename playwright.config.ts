@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./tests/helpers/chromium";
+import { CHROMIUM_PATH } from "./tests/helpers/chromium";
+import { e2eChromiumArgs } from "./tests/helpers/fake-camera";
 import { TEST_PORTS } from "./tests/helpers/ports";
 
 /**
@@ -26,7 +27,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     video: "off",
     permissions: ["camera", "microphone"],
-    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: e2eChromiumArgs() },
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },

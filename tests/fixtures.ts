@@ -1,6 +1,7 @@
 import { test as base, chromium, type Browser, type BrowserContext, type BrowserContextOptions } from "@playwright/test";
 import path from "node:path";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./helpers/chromium";
+import { CHROMIUM_PATH } from "./helpers/chromium";
+import { e2eChromiumArgs } from "./helpers/fake-camera";
 
 export const STORAGE = {
   host: path.join(".data", "e2e", "host.json"),
@@ -10,12 +11,13 @@ export const STORAGE = {
 };
 
 /**
- * Launches a separate Chromium process, as a second person on another machine would have.
+ * Launches a separate Chromium process, as a second person on another machine would have, with the
+ * small fake camera (tests/helpers/fake-camera.ts).
  * `extraArgs` adds Chromium flags, e.g. `--use-file-for-fake-audio-capture=<wav>` for a microphone
  * that plays a file.
  */
 export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs], headless: true });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...e2eChromiumArgs(), ...extraArgs], headless: true });
 }
 
 type StorageState = Exclude<BrowserContextOptions["storageState"], undefined>;

@@ -1,5 +1,17 @@
-/** Debian's Chromium with fake media devices; Playwright never downloads a browser here. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import path from "node:path";
+
+/**
+ * Debian's Chromium with fake media devices; Playwright never downloads a browser here.
+ *
+ * As root (CI, this machine) Chromium gets what a desktop user never has: CAP_SYS_NICE, so its audio
+ * threads (AudioWorklet, audio output, the audio service) run SCHED_RR realtime. On 2 cores with a
+ * few browsers that starves everything else ("sched: RT throttling activated" in the kernel log):
+ * pages stopped answering for minutes mid-test, reloads never finished. So as root it starts
+ * through a wrapper that drops that capability (util-linux `setpriv`), and audio threads stay
+ * ordinary threads, as they are for the people who use Parley.
+ */
+export const CHROMIUM_PATH =
+  process.getuid?.() === 0 ? path.resolve("tests", "helpers", "chromium-as-desktop.sh") : (process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
 
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
