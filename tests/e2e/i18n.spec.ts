@@ -1,6 +1,7 @@
 import { createTranslator, getMessages } from "../../lib/i18n";
 import { expect, STORAGE, test } from "../fixtures";
 import { audit } from "../helpers/axe";
+import { queryDb } from "../helpers/db";
 import { DashboardPage } from "../pages/dashboard-page";
 import { MeetingPage } from "../pages/meeting-page";
 
@@ -81,4 +82,32 @@ test("the theme can be chosen and is remembered", async ({ newPerson }) => {
   await page.reload();
   expect(await background()).toBe(dark);
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+});
+
+test("Chinese captions are stored as recognised and shown in each reader's script: 简体 for zh-CN, 繁體 for zh-TW", async ({ newPerson }) => {
+  const hostContext = await newPerson({ storageState: STORAGE.host, locale: "zh-CN" });
+  const created = await hostContext.request.post("/api/meetings", { data: { title: "字幕 Script check" } });
+  expect(created.status()).toBe(201);
+  const { meeting } = (await created.json()) as { meeting: { code: string } };
+  // What Whisper base wrote for a short voice command: Traditional 換 for the Simplified 换 that was meant.
+  const recognised = "換一首歌。";
+  await queryDb(
+    `insert into transcript_segments (meeting_id, segment_id, speaker_identity, speaker_name, language, started_at, ended_at, text)
+     select id, gen_random_uuid(), 'user_x', 'Wang', 'zh', now(), now(), $2 from meetings where code = $1`,
+    [meeting.code, recognised],
+  );
+
+  const simplifiedReader = await hostContext.newPage();
+  await simplifiedReader.goto(`/m/${meeting.code}/transcript`);
+  await expect(simplifiedReader.getByTestId("transcript")).toContainText("换一首歌。");
+  await expect(simplifiedReader.getByTestId("transcript").locator("p[lang='zh-CN']")).toHaveCount(1);
+
+  const traditionalReader = await (await newPerson({ storageState: STORAGE.host, locale: "zh-TW" })).newPage();
+  await traditionalReader.goto(`/m/${meeting.code}/transcript`);
+  await expect(traditionalReader.getByTestId("transcript")).toContainText("換一首歌。");
+  await expect(traditionalReader.getByTestId("transcript").locator("p[lang='zh-TW']")).toHaveCount(1);
+
+  // The stored text is what was recognised, not either reader's version.
+  const stored = await queryDb<{ text: string }>("select s.text from transcript_segments s join meetings m on m.id = s.meeting_id where m.code = $1", [meeting.code]);
+  expect(stored.map((r) => r.text)).toEqual([recognised]);
 });

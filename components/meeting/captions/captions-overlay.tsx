@@ -5,14 +5,14 @@ import type { CaptionEntry } from "@/lib/meetings/caption-state";
 import meetingStyles from "../meeting.module.css";
 import styles from "./captions.module.css";
 
-const langOf = (language: CaptionEntry["language"]) => (language === "zh" ? "zh-CN" : "en");
 
 /**
  * Subtitles over the stage: each speaker's current line. Screen readers get the finished lines
  * once, from a polite live log, rather than every partial as it is rewritten.
  */
-export function CaptionsOverlay({ lines }: { lines: CaptionEntry[] }) {
+export function CaptionsOverlay({ lines, chineseLang }: { lines: CaptionEntry[]; /** zh-CN, zh-TW or zh-HK: the script Chinese lines are shown in. */ chineseLang: string }) {
   const t = useT();
+  const langOf = (language: CaptionEntry["language"]) => (language === "zh" ? chineseLang : "en");
   const finished = lines.filter((line) => line.final);
   return (
     <div className={styles.overlay} role="region" aria-label={t("captions.region")} data-testid="captions">

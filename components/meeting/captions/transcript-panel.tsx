@@ -4,6 +4,7 @@ import { useLayoutEffect, useRef } from "react";
 import { LocalTime } from "@/components/ui/local-time";
 import { useT } from "@/components/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n";
+import { CHINESE_SCRIPTS, chineseLangTag, type ChineseScript } from "@/lib/i18n/chinese-script";
 import meetingStyles from "../meeting.module.css";
 import { Icon } from "../room/icons";
 import styles from "./captions.module.css";
@@ -44,6 +45,16 @@ export function TranscriptPanel({ code, captions, onClose }: Props) {
             ))}
           </select>
         </label>
+        <label>
+          {t("captions.chineseScript")}{" "}
+          <select className={meetingStyles.select} value={captions.chineseScript} onChange={(e) => captions.setChineseScript(e.target.value as ChineseScript)}>
+            {CHINESE_SCRIPTS.map((script) => (
+              <option key={script} value={script} lang={chineseLangTag(script)}>
+                {t(`captions.chineseScripts.${script}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
 
       <ol
@@ -63,7 +74,7 @@ export function TranscriptPanel({ code, captions, onClose }: Props) {
               <span className={styles.itemName}>{entry.name}</span>
               <LocalTime iso={entry.startedAt} style="time" />
             </div>
-            <p className={styles.itemText} lang={entry.language === "zh" ? "zh-CN" : "en"}>
+            <p className={styles.itemText} lang={entry.language === "zh" ? chineseLangTag(captions.chineseScript) : "en"}>
               {entry.text}
             </p>
           </li>

@@ -1,13 +1,15 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import Link from "next/link";
 import { useT } from "@/components/i18n/i18n-provider";
 import { PassphraseForm } from "@/components/meeting/e2ee/passphrase-form";
 import { LocalTime } from "@/components/ui/local-time";
 import { deriveMeetingKeys, normalizePassphrase, openMessage } from "@/lib/e2ee";
 import { rememberMeetingPassphrase, rememberedPassphrase, takePassphraseFromAddressBar } from "@/lib/e2ee/remembered";
+import { chineseLangTag, hasHan } from "@/lib/i18n/chinese-script";
 import type { StoredCaption } from "@/lib/meetings/captions";
+import { useChineseScript } from "./use-chinese-script";
 import styles from "./captions.module.css";
 
 type Props = { code: string; title: string; e2ee: boolean; segments: StoredCaption[] };
@@ -15,7 +17,13 @@ type Props = { code: string; title: string; e2ee: boolean; segments: StoredCapti
 /** The transcript page's body: every stored segment, decrypted here in end-to-end encrypted meetings, and a text download. */
 export function TranscriptView({ code, title, e2ee, segments }: Props) {
   const t = useT();
-  const [shown, setShown] = useState<StoredCaption[] | null>(e2ee ? null : segments);
+  const [opened, setShown] = useState<StoredCaption[] | null>(e2ee ? null : segments);
+  // Stored as recognised; shown (and downloaded) in this reader's Chinese script.
+  const chinese = useChineseScript(useMemo(() => (opened ?? []).some((s) => hasHan(s.text)), [opened]));
+  const shown = useMemo(() => {
+    const convert = chinese.convert;
+    return opened && convert ? opened.map((s) => ({ ...s, text: convert(s.text) })) : opened;
+  }, [opened, chinese.convert]);
   const [deriving, setDeriving] = useState(false);
 
   const unlock = useCallback(
@@ -87,7 +95,7 @@ export function TranscriptView({ code, title, e2ee, segments }: Props) {
                 <br />
                 <LocalTime iso={s.startedAt} />
               </div>
-              <p className={styles.pageText} lang={s.language === "zh" ? "zh-CN" : "en"}>
+              <p className={styles.pageText} lang={s.language === "zh" ? chineseLangTag(chinese.script) : "en"}>
                 {s.text}
               </p>
             </li>

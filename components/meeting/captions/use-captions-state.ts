@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useLocale, useT } from "@/components/i18n/i18n-provider";
 import type { AsrLanguage } from "@/lib/ai/asr-protocol";
+import { hasHan, type ChineseConverter, type ChineseScript } from "@/lib/i18n/chinese-script";
+import type { CaptionEntry } from "@/lib/meetings/caption-state";
 import { localStorageOrNull } from "@/lib/local-storage";
 import { setRoomCaptions } from "@/lib/meetings/captions-api";
 import { can, type Role } from "@/lib/meetings/permissions";
@@ -9,6 +11,7 @@ import { failureText } from "../failure-text";
 import type { ToastTone } from "../room/use-toasts";
 import { useCaptionPublisher, type PublisherStatus } from "./use-caption-publisher";
 import { useRoomCaptions, type RoomCaptions } from "./use-captions";
+import { useChineseScript } from "./use-chinese-script";
 import type { VoiceFeed } from "../voice/use-local-voice";
 
 export type SpeakerLanguage = AsrLanguage | "auto";
@@ -22,6 +25,9 @@ export type Captions = RoomCaptions & {
   /** What this person's own speech is transcribed as. */
   language: SpeakerLanguage;
   publisher: PublisherStatus | { state: "listen-only" };
+  /** The script Chinese captions are shown in for this viewer (entries and live are already in it). */
+  chineseScript: ChineseScript;
+  setChineseScript: (script: ChineseScript) => void;
   canTurnOff: boolean;
   setShown: (shown: boolean) => void;
   setLanguage: (language: SpeakerLanguage) => void;
@@ -69,6 +75,10 @@ export function useCaptions({ code, role, settings, canPublish, notify, feed }: 
 
   const speaks = canPublish && can(role, "captions.publish");
   const room = useRoomCaptions({ code, enabled: on });
+  // Stored and relayed as recognised; written in this viewer's script on display.
+  const chinese = useChineseScript(useMemo(() => room.entries.some((e) => hasHan(e.text)), [room.entries]));
+  const entries = useMemo(() => inScript(room.entries, chinese.convert), [room.entries, chinese.convert]);
+  const live = useMemo(() => inScript(room.live, chinese.convert), [room.live, chinese.convert]);
   const publisher = useCaptionPublisher({ code, enabled: on && speaks, language, feed });
 
   // Everyone is told when captions start and stop, as Meet and Zoom do.
@@ -92,6 +102,10 @@ export function useCaptions({ code, role, settings, canPublish, notify, feed }: 
 
   return {
     ...room,
+    entries,
+    live,
+    chineseScript: chinese.script,
+    setChineseScript: chinese.setScript,
     on,
     shown,
     language,
@@ -105,4 +119,8 @@ export function useCaptions({ code, role, settings, canPublish, notify, feed }: 
     }, [change, setShown]),
     turnOff: useCallback(() => change(false), [change]),
   };
+}
+
+function inScript(entries: CaptionEntry[], convert: ChineseConverter | null): CaptionEntry[] {
+  return convert ? entries.map((e) => (hasHan(e.text) ? { ...e, text: convert(e.text) } : e)) : entries;
 }

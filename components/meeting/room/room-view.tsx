@@ -8,6 +8,7 @@ import type { ParticipantRole } from "@/lib/meetings/participant-info";
 import { can } from "@/lib/meetings/permissions";
 import styles from "../meeting.module.css";
 import { CaptionsOverlay } from "../captions/captions-overlay";
+import { chineseLangTag } from "@/lib/i18n/chinese-script";
 import { TranscriptPanel } from "../captions/transcript-panel";
 import { useCaptions, type Captions } from "../captions/use-captions-state";
 import { ChatPanel } from "../chat/chat-panel";
@@ -148,7 +149,7 @@ export function RoomView({ code, title, self, ending, problem, onMediaFailure, o
           <main id="main" className={styles.stageArea}>
             <MeetingStage />
             <ReactionOverlay reactions={reactions} selfIdentity={self.identity} />
-            {captions.on && captions.shown && captions.live.length > 0 && <CaptionsOverlay lines={captions.live} />}
+            {captions.on && captions.shown && captions.live.length > 0 && <CaptionsOverlay lines={captions.live} chineseLang={chineseLangTag(captions.chineseScript)} />}
           </main>
           {panel === "chat" && (
             <ChatPanel chat={chat} selfIdentity={self.identity} canSend={can(role, "chat.send", settings)} onClose={() => setPanel(null)} />

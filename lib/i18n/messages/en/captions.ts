@@ -12,6 +12,8 @@ export const captions = {
   empty: "Nothing has been said since captions came on.",
   off: "Captions are off. Turn them on to see what people say as text, here and on the screen.",
   historyFailed: "The transcript so far could not be loaded; new captions still appear.",
+  chineseScript: "Chinese captions in",
+  chineseScripts: { simplified: "简体中文 (Simplified)", "traditional-tw": "繁體中文 (Traditional, Taiwan)", "traditional-hk": "繁體中文 (Traditional, Hong Kong)" },
   yourLanguage: "You speak",
   languages: { en: "English", zh: "中文 (Chinese)", auto: "Detect (English or Chinese)" },
   loading: "Loading the speech model for your captions… {percent}%",

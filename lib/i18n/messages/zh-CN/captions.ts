@@ -13,6 +13,8 @@ export const captions: Messages["captions"] = {
   empty: "字幕开启后还没有人发言。",
   off: "字幕已关闭。开启后，大家说的话会以文字显示在这里和画面上。",
   historyFailed: "无法加载此前的转写记录；新的字幕仍会显示。",
+  chineseScript: "中文字幕显示为",
+  chineseScripts: { simplified: "简体中文", "traditional-tw": "繁體中文（台湾）", "traditional-hk": "繁體中文（香港）" },
   yourLanguage: "你说的语言",
   languages: { en: "English（英语）", zh: "中文", auto: "自动识别（英语或中文）" },
   loading: "正在加载用于你的字幕的语音模型… {percent}%",
