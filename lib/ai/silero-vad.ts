@@ -25,9 +25,11 @@ export class SileroVad {
   /** The model's input: the previous frame's last SILERO_CONTEXT samples, then the frame. */
   private readonly input = new Float32Array(SILERO_CONTEXT + SILERO_FRAME);
 
+  /** `context: false` feeds frames alone, as before the fix: only for the evaluation's before/after (npm run eval:asr). */
   constructor(
     private readonly ort: OrtLike,
     private readonly session: OrtSession,
+    private readonly options: { context: boolean } = { context: true },
   ) {
     this.state = this.zeroState();
     this.sampleRate = new ort.Tensor("int64", BigInt64Array.from([BigInt(SILERO_RATE)]), []);
@@ -37,7 +39,7 @@ export class SileroVad {
     if (frame.length !== SILERO_FRAME) throw new RangeError(`Silero VAD takes ${SILERO_FRAME} samples, not ${frame.length}`);
     this.input.set(frame, SILERO_CONTEXT);
     // A copy goes to the runtime: the context is moved along before the run finishes.
-    const input = this.input.slice();
+    const input = this.options.context ? this.input.slice() : frame.slice();
     this.input.copyWithin(0, SILERO_FRAME);
     const result = await this.session.run({ input: new this.ort.Tensor("float32", input, [1, input.length]), state: this.state, sr: this.sampleRate });
     this.state = result.stateN;

@@ -24,6 +24,8 @@ export const RUN_ASR_IN_PAGE = `async ({ vadInit, asrInit, clips, realtime }) =>
   ready.wallMs = Math.round(performance.now() - loadStarted);
   const out = [];
   for (const clip of clips) {
+    // Each clip is another speaker: the worker forgets the last one's language and words.
+    asr.postMessage({ type: "reset" });
     const vad = new Worker("/workers/vad.worker.js", { type: "module" });
     const segments = [];
     let vadReady = null;
@@ -62,6 +64,7 @@ export const RUN_ASR_IN_PAGE = `async ({ vadInit, asrInit, clips, realtime }) =>
       results.push({
         startMs: s.startMs, endMs: s.endMs, cut: s.cut, text: r.text, language: r.language,
         noSpeechProb: Number(r.noSpeechProb.toFixed(3)), avgLogprob: Number(r.avgLogprob.toFixed(3)),
+        compressionRatio: Number(r.compressionRatio.toFixed(2)), temperature: r.temperature, languageProbability: Number(r.languageProbability.toFixed(3)),
         audioSeconds: Number(r.audioSeconds.toFixed(2)), encodeMs: Math.round(r.encodeMs), decodeMs: Math.round(r.decodeMs),
         realTimeFactor: Number(((r.encodeMs + r.decodeMs) / (r.audioSeconds * 1000)).toFixed(3)),
         latencyMs: realtime ? Math.round(r.at - (t0 + s.endMs)) : undefined,
@@ -83,6 +86,9 @@ export type AsrPageSegment = {
   language: "en" | "zh";
   noSpeechProb: number;
   avgLogprob: number;
+  compressionRatio: number;
+  temperature: number;
+  languageProbability: number;
   audioSeconds: number;
   encodeMs: number;
   decodeMs: number;

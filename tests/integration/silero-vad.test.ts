@@ -1,15 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { modelById } from "@/lib/ai/manifest";
-import { SILERO_FRAME, SILERO_RATE, SileroVad, type OrtLike, type OrtSession } from "@/lib/ai/silero-vad";
+import { SILERO_FRAME, SILERO_RATE } from "@/lib/ai/silero-vad";
 import { FrameSplitter } from "@/lib/audio/framing";
 import { Resampler } from "@/lib/audio/resample";
 import { VadSegmenter, type VadEvent } from "@/lib/audio/vad-segmenter";
 import { conditioned, realClips } from "../helpers/real-speech";
+import { loadVad, scoreAndSegment } from "../helpers/vad-node";
 import { readWav } from "../helpers/wav";
 
 /**
@@ -17,45 +16,11 @@ import { readWav } from "../helpers/wav";
  * `npm test`), padded with silence, resampled to 16 kHz, cut into frames, scored by Silero VAD
  * (the manifest's file, on onnxruntime-web's WASM backend in Node) and segmented.
  */
-async function loadVad(): Promise<SileroVad> {
-  // onnxruntime-web's own Node build (same WASM backend the browser uses), loaded by path: the package exports no "./node".
-  const ortUrl = pathToFileURL(path.resolve("node_modules/onnxruntime-web/dist/ort.node.min.mjs")).href;
-  const ort = (await import(/* @vite-ignore */ ortUrl)) as OrtLike & {
-    InferenceSession: { create(bytes: Uint8Array, options: object): Promise<OrtSession> };
-    env: { wasm: { numThreads: number } };
-  };
-  ort.env.wasm.numThreads = 1;
-  const model = modelById("silero-vad-v5");
-  const bytes = readFileSync(path.resolve("node_modules", model.source.package, model.source.path));
-  return new SileroVad(ort, await ort.InferenceSession.create(bytes, { executionProviders: ["wasm"] }));
-}
-
 function speech(text: string): { sampleRate: number; samples: Float32Array } {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "parley-vad-")), "speech.wav");
   const run = spawnSync("espeak-ng", ["-v", "en-us", "-s", "150", "-w", file, text]);
   if (run.status !== 0) throw new Error(`espeak-ng failed: ${run.stderr}`);
   return readWav(file);
-}
-
-/** Each 512-sample frame's speech probability, and the frames the segmenter hands on as speech. */
-async function scoreAndSegment(vad: SileroVad, sampleRate: number, audio: Float32Array): Promise<{ probabilities: number[]; inSegment: boolean[] }> {
-  vad.reset();
-  const resampler = new Resampler(sampleRate, SILERO_RATE);
-  const splitter = new FrameSplitter(SILERO_FRAME);
-  const segmenter = new VadSegmenter();
-  const probabilities: number[] = [];
-  const events: VadEvent[] = [];
-  for (let i = 0; i < audio.length; i += 4096) {
-    for (const frame of splitter.push(resampler.process(audio.subarray(i, i + 4096)))) {
-      const p = await vad.process(frame);
-      probabilities.push(p);
-      events.push(...segmenter.push(p));
-    }
-  }
-  events.push(...segmenter.flush());
-  const inSegment = probabilities.map(() => false);
-  for (const e of events) if (e.type === "end") inSegment.fill(true, e.startFrame, e.endFrame);
-  return { probabilities, inSegment };
 }
 
 describe("Silero VAD + segmenter on real speech in a meeting", () => {

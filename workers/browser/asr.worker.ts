@@ -5,12 +5,13 @@
  * VAD worker. Bundled by scripts/build-workers.ts to /workers/asr.worker.js; onnxruntime-web is
  * imported from /ort by URL. Protocol: lib/ai/asr-protocol.ts.
  */
-import type { AsrRequest, AsrResponse } from "../../lib/ai/asr-protocol";
+import type { AsrDecoding, AsrLanguage, AsrRequest, AsrResponse } from "../../lib/ai/asr-protocol";
 import { fetchModel } from "../../lib/ai/model-fetch";
 import { hasWebGpuAdapter, importOrt, type WorkerOrt } from "../../lib/ai/ort-worker";
 import { chooseProvider, type Provider } from "../../lib/ai/provider";
 import type { OrtSession } from "../../lib/ai/silero-vad";
-import { WhisperAsr } from "../../lib/ai/whisper";
+import { SpeakerContext } from "../../lib/ai/speaker-context";
+import { FALLBACK_TEMPERATURES, WhisperAsr } from "../../lib/ai/whisper";
 import { isHallucination, trimRepetition } from "../../lib/ai/whisper-output";
 import { whisperTokensSchema } from "../../lib/ai/whisper-tokenizer";
 import { logMel, MEL_BINS, windowFrames } from "../../lib/audio/log-mel";
@@ -24,6 +25,23 @@ let ready: Promise<void> | null = null;
 const finals: Job[] = [];
 let waitingPartial: Job | null = null;
 let running: { job: Job; abort: AbortController } | null = null;
+/** This worker captions one speaker: their language and previous text carry from segment to segment. */
+let decoding: Required<Omit<AsrDecoding, "seed">> = { fallback: true, condition: true, lockLanguage: true };
+let speaker = new SpeakerContext(decoding);
+let requestedLanguage: AsrLanguage | "auto" | null = null;
+let random: () => number = Math.random;
+
+/** mulberry32: a small seeded generator, so an evaluation's sampled fallbacks repeat exactly. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 const post = (message: AsrResponse) => self.postMessage(message);
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -42,6 +60,9 @@ async function referenceOutput(ort: WorkerOrt, encoder: OrtSession): Promise<num
 
 async function init(request: Extract<AsrRequest, { type: "init" }>) {
   const started = performance.now();
+  decoding = { fallback: request.decoding?.fallback ?? true, condition: request.decoding?.condition ?? true, lockLanguage: request.decoding?.lockLanguage ?? true };
+  speaker = new SpeakerContext(decoding);
+  if (request.decoding?.seed !== undefined) random = seeded(request.decoding.seed);
   const ort = await importOrt(request.ortUrl);
   const files = [request.encoderUrl, request.decoderUrl, request.tokensUrl];
   const progress = files.map(() => ({ loaded: 0, total: 0 }));
@@ -86,14 +107,24 @@ async function pump() {
   const abort = new AbortController();
   running = { job, abort };
   try {
+    // A new language setting is a new start for what this speaker's past says.
+    if (requestedLanguage !== null && requestedLanguage !== job.language) speaker.reset();
+    requestedLanguage = job.language;
+    const language = speaker.languageFor(job.language);
+    const audioSeconds = job.audio.length / 16_000;
     const result = await asr.transcribe(job.audio, {
-      language: job.language,
+      language,
+      prompt: speaker.promptFor(language),
+      // Partials are replaced within a second: only finals are worth a second try.
+      temperatures: job.final && decoding.fallback ? FALLBACK_TEMPERATURES : [0],
+      random,
       signal: abort.signal,
       onPartial: job.final ? undefined : (text) => post({ type: "partial", id: job.id, text }),
     });
     // Whisper writes something even for noise ("(music)", "Thank you for watching."): that is no caption.
     const text = isHallucination(result) ? "" : trimRepetition(result.text).replace(/\s+/g, " ").trim();
-    post({ type: "result", id: job.id, final: job.final, audioSeconds: job.audio.length / 16_000, ...result, text });
+    if (job.final) speaker.observe({ ...result, audioSeconds, kept: text !== "" });
+    post({ type: "result", id: job.id, final: job.final, audioSeconds, ...result, text });
   } catch (error) {
     if (abort.signal.aborted) post({ type: "skipped", id: job.id });
     else post({ type: "error", id: job.id, message: errorText(error) });
@@ -123,6 +154,11 @@ self.onmessage = (event: MessageEvent<AsrRequest>) => {
   const request = event.data;
   if (request.type === "init") {
     ready = init(request).catch((error: unknown) => post({ type: "error", message: errorText(error) }));
+    return;
+  }
+  if (request.type === "reset") {
+    speaker.reset();
+    requestedLanguage = null;
     return;
   }
   if (!ready) return post({ type: "error", id: request.id, message: "The speech recognition worker was not initialised" });
