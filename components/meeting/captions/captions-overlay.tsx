@@ -11,7 +11,7 @@ const langOf = (language: CaptionEntry["language"]) => (language === "zh" ? "zh-
  * Subtitles over the stage: each speaker's current line. Screen readers get the finished lines
  * once, from a polite live log, rather than every partial as it is rewritten.
  */
-export function CaptionsOverlay({ lines }: { lines: CaptionEntry[] }) {
+export function CaptionsOverlay({ lines, madeOn }: { lines: CaptionEntry[]; madeOn: string | null }) {
   const t = useT();
   const finished = lines.filter((line) => line.final);
   return (
@@ -22,6 +22,11 @@ export function CaptionsOverlay({ lines }: { lines: CaptionEntry[] }) {
           {line.text}
         </p>
       ))}
+      {madeOn && (
+        <p className={styles.source} data-testid="captions-source">
+          {t("captions.madeOnServer", { server: madeOn })}
+        </p>
+      )}
       <div role="log" aria-live="polite" className={meetingStyles.srOnly}>
         {finished.map((line) => (
           <p key={`${line.identity}:${line.segmentId}`} lang={langOf(line.language)}>
