@@ -85,7 +85,7 @@ async function vadSegments(file: string): Promise<Float32Array[]> {
       cuts.push(held);
       held = null;
     }
-    const start = held ? held[0] : e.startFrame - lastEnd <= bridge ? Math.max(lastEnd, 0) : e.startFrame;
+    const start: number = held ? held[0] : e.startFrame - lastEnd <= bridge ? Math.max(lastEnd, 0) : e.startFrame;
     held = null;
     const end = e.cut ? e.endFrame : Math.min(e.endFrame + postRoll, total);
     lastEnd = end;
