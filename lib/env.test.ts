@@ -87,3 +87,73 @@ describe("getEnv: key-value store and rate limits", () => {
     expect(() => getEnv()).toThrowError(/TRUST_PROXY/);
   });
 });
+
+describe("getEnv: transcription server", () => {
+  const base = () => {
+    vi.stubEnv("AUTH_SECRET", "x".repeat(32));
+    vi.stubEnv("LIVEKIT_URL", "ws://127.0.0.1:7880");
+    vi.stubEnv("LIVEKIT_API_KEY", "APIkey");
+    vi.stubEnv("LIVEKIT_API_SECRET", "y".repeat(40));
+  };
+
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  it("is absent unless TRANSCRIPTION_SERVER_URL is set", async () => {
+    base();
+    vi.stubEnv("TRANSCRIPTION_SERVER_URL", "");
+    const { getEnv } = await import("./env");
+    expect(getEnv().transcriptionServer).toBeUndefined();
+  });
+
+  it("posts to <url>/v1/audio/transcriptions, named after the URL's host unless told otherwise", async () => {
+    base();
+    vi.stubEnv("TRANSCRIPTION_SERVER_URL", "http://asr.internal:8000/");
+    const { getEnv } = await import("./env");
+    expect(getEnv().transcriptionServer).toEqual({
+      endpoint: "http://asr.internal:8000/v1/audio/transcriptions",
+      model: "whisper-1",
+      apiKey: undefined,
+      name: "asr.internal:8000",
+      timeoutMs: 30_000,
+      responseFormat: "verbose_json",
+    });
+  });
+
+  it("takes a base that already ends in /v1, a key, a model, a name and a timeout", async () => {
+    base();
+    vi.stubEnv("TRANSCRIPTION_SERVER_URL", "https://speech.example.com/openai/v1");
+    vi.stubEnv("TRANSCRIPTION_SERVER_MODEL", "sensevoice-small");
+    vi.stubEnv("TRANSCRIPTION_SERVER_API_KEY", "sk-test");
+    vi.stubEnv("TRANSCRIPTION_SERVER_NAME", "  Example's speech cluster ");
+    vi.stubEnv("TRANSCRIPTION_SERVER_TIMEOUT_SECONDS", "12");
+    vi.stubEnv("TRANSCRIPTION_SERVER_RESPONSE_FORMAT", "json");
+    const { getEnv } = await import("./env");
+    expect(getEnv().transcriptionServer).toEqual({
+      endpoint: "https://speech.example.com/openai/v1/audio/transcriptions",
+      model: "sensevoice-small",
+      apiKey: "sk-test",
+      name: "Example's speech cluster",
+      timeoutMs: 12_000,
+      responseFormat: "json",
+    });
+  });
+
+  it("refuses other schemes, credentials in the URL, and a key or name without a URL", async () => {
+    for (const [name, value] of [
+      ["TRANSCRIPTION_SERVER_URL", "ftp://asr.internal/"],
+      ["TRANSCRIPTION_SERVER_URL", "http://user:secret@asr.internal/"],
+      ["TRANSCRIPTION_SERVER_API_KEY", "sk-test"],
+      ["TRANSCRIPTION_SERVER_NAME", "Our server"],
+    ]) {
+      vi.resetModules();
+      vi.unstubAllEnvs();
+      base();
+      vi.stubEnv(name, value);
+      const { getEnv } = await import("./env");
+      expect(() => getEnv(), `${name}=${value}`).toThrowError(/TRANSCRIPTION_SERVER_URL/);
+    }
+  });
+});

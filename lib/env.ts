@@ -60,6 +60,27 @@ const envSchema = z
     EGRESS_S3_SECRET_ACCESS_KEY: optionalString,
     /** Origins allowed to embed every meeting in an iframe (each meeting can add its own). */
     EMBED_ALLOWED_ORIGINS: z.preprocess(emptyToUndefined, embedOriginListSchema.default([])),
+    /**
+     * An OpenAI-compatible speech-to-text server (`POST …/v1/audio/transcriptions`) that a host may
+     * choose to make a meeting's captions on, instead of each speaker's browser; never for an
+     * end-to-end encrypted meeting. Unset: captions are only made in the browsers.
+     */
+    TRANSCRIPTION_SERVER_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .url({ protocol: /^https?$/, message: "TRANSCRIPTION_SERVER_URL must be an http(s) URL" })
+        .refine((url) => !new URL(url).username && !new URL(url).password, "Put no credentials in TRANSCRIPTION_SERVER_URL; use TRANSCRIPTION_SERVER_API_KEY")
+        .optional(),
+    ),
+    /** The `model` field sent with each request. */
+    TRANSCRIPTION_SERVER_MODEL: z.preprocess(emptyToUndefined, z.string().max(200).default("whisper-1")),
+    /** Sent as `Authorization: Bearer …` when set. */
+    TRANSCRIPTION_SERVER_API_KEY: optionalString,
+    /** What participants are told captions are made on; the URL's host when unset. */
+    TRANSCRIPTION_SERVER_NAME: z.preprocess(emptyToUndefined, z.string().trim().min(1).max(80).optional()),
+    TRANSCRIPTION_SERVER_TIMEOUT_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(1).max(300).default(30)),
+    /** verbose_json also gives the detected language and each segment's no-speech probability; json is for servers without it. */
+    TRANSCRIPTION_SERVER_RESPONSE_FORMAT: z.preprocess(emptyToUndefined, z.enum(["verbose_json", "json"]).default("verbose_json")),
   })
   .refine((e) => !e.S3_BUCKET || (e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY), {
     path: ["S3_ACCESS_KEY_ID"],
@@ -72,6 +93,10 @@ const envSchema = z
   .refine((e) => !e.EGRESS_S3_ACCESS_KEY_ID || e.S3_BUCKET, {
     path: ["EGRESS_S3_ACCESS_KEY_ID"],
     message: "EGRESS_S3_ACCESS_KEY_ID is for uploads to S3_BUCKET; set S3_BUCKET too",
+  })
+  .refine((e) => e.TRANSCRIPTION_SERVER_URL || (!e.TRANSCRIPTION_SERVER_API_KEY && !e.TRANSCRIPTION_SERVER_NAME), {
+    path: ["TRANSCRIPTION_SERVER_URL"],
+    message: "TRANSCRIPTION_SERVER_API_KEY and TRANSCRIPTION_SERVER_NAME configure a transcription server; set TRANSCRIPTION_SERVER_URL too",
   })
   .refine((e) => !e.UPSTASH_REDIS_REST_URL === !e.UPSTASH_REDIS_REST_TOKEN, {
     path: ["UPSTASH_REDIS_REST_TOKEN"],
@@ -88,6 +113,16 @@ const envSchema = z
     trustedProxyHops: e.TRUST_PROXY,
     rateLimitMultiplier: e.RATE_LIMIT_MULTIPLIER,
     embedAllowedOrigins: e.EMBED_ALLOWED_ORIGINS,
+    transcriptionServer: e.TRANSCRIPTION_SERVER_URL
+      ? {
+          endpoint: transcriptionEndpoint(e.TRANSCRIPTION_SERVER_URL),
+          model: e.TRANSCRIPTION_SERVER_MODEL,
+          apiKey: e.TRANSCRIPTION_SERVER_API_KEY,
+          name: e.TRANSCRIPTION_SERVER_NAME ?? new URL(e.TRANSCRIPTION_SERVER_URL).host,
+          timeoutMs: e.TRANSCRIPTION_SERVER_TIMEOUT_SECONDS * 1000,
+          responseFormat: e.TRANSCRIPTION_SERVER_RESPONSE_FORMAT,
+        }
+      : undefined,
     serverRecording: e.LIVEKIT_EGRESS === "true" && Boolean(e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY),
     s3:
       e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
@@ -114,6 +149,17 @@ export function pickDatabaseDriver(url: string | undefined, forced: "pglite" | "
   if (forced) return forced;
   if (!url) return "pglite" as const;
   return new URL(url).hostname.endsWith(".neon.tech") ? ("neon" as const) : ("pg" as const);
+}
+
+/**
+ * Where transcriptions are posted: `<base>/v1/audio/transcriptions`. A base that already ends in
+ * `/v1` (as OpenAI's client libraries write it) gets no second one.
+ */
+export function transcriptionEndpoint(base: string): string {
+  const url = new URL(base);
+  const path = url.pathname.replace(/\/+$/, "");
+  url.pathname = `${path}${path.endsWith("/v1") ? "" : "/v1"}/audio/transcriptions`;
+  return url.toString();
 }
 
 let cached: Env | undefined;

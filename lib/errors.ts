@@ -13,7 +13,11 @@ export type ErrorKind =
   | "payload_too_large"
   | "unsupported_media_type"
   | "too_many_requests"
-  | "internal";
+  | "internal"
+  /** A service we call (a transcription server) answered, but not with something we can use. */
+  | "bad_gateway"
+  /** A service we call cannot be reached now; says when to try again (Retry-After). */
+  | "service_unavailable";
 
 export type ErrorCode = `${ErrorKind}:${string}`;
 
@@ -29,6 +33,8 @@ const statusByKind: Record<ErrorKind, number> = {
   unsupported_media_type: 415,
   too_many_requests: 429,
   internal: 500,
+  bad_gateway: 502,
+  service_unavailable: 503,
 };
 
 const defaultMessage: Record<ErrorKind, string> = {
@@ -43,6 +49,8 @@ const defaultMessage: Record<ErrorKind, string> = {
   unsupported_media_type: "Send the request body as application/json.",
   too_many_requests: "Too many requests. Please wait a moment and try again.",
   internal: "Something went wrong on our side. Please try again.",
+  bad_gateway: "A service this depends on gave an answer we could not use. Please try again.",
+  service_unavailable: "A service this depends on can't be reached right now. Please try again shortly.",
 };
 
 export type FieldErrors = Record<string, string[]>;

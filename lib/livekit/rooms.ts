@@ -2,14 +2,20 @@ import "server-only";
 import { isRecording } from "@/lib/db/queries/recordings";
 import type { Meeting } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
+import { offeredCaptionServer } from "@/lib/meetings/server-captions";
 import { readMeetingSettings, roomMetadataFor } from "@/lib/meetings/settings";
 import { getRoomService } from "./room-service";
 import { roomNameForMeeting } from "./token";
 
 async function metadataFor(meeting: Meeting) {
   const settings = readMeetingSettings(meeting.settings);
-  // Egress cannot decrypt an end-to-end encrypted room, so it is not offered there.
-  return roomMetadataFor(settings, { recording: await isRecording({ meetingId: meeting.id }), serverRecording: getEnv().serverRecording && !settings.e2ee });
+  const env = getEnv();
+  // Egress cannot decrypt an end-to-end encrypted room, so it is not offered there; nor is the transcription server.
+  return roomMetadataFor(settings, {
+    recording: await isRecording({ meetingId: meeting.id }),
+    serverRecording: env.serverRecording && !settings.e2ee,
+    captionServer: offeredCaptionServer(settings, env.transcriptionServer),
+  });
 }
 
 /**

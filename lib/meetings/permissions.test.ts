@@ -28,6 +28,8 @@ describe("permission table", () => {
     expect(ROLES.every((role) => can(role, "captions.start"))).toBe(true);
     expect(ROLES.filter((role) => can(role, "captions.stop"))).toEqual(["host", "co_host"]);
     expect(ROLES.filter((role) => can(role, "captions.publish"))).toEqual(["host", "co_host", "participant", "guest"]);
+    // Where captions are made (each device, or the transcription server) is the hosts' choice.
+    expect(ROLES.filter((role) => can(role, "captions.server"))).toEqual(["host", "co_host"]);
   });
 
   it("applies host-only chat and screen share", () => {

@@ -30,6 +30,7 @@ export const ACTIONS = [
   "captions.start",
   "captions.stop",
   "captions.publish",
+  "captions.server",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -66,6 +67,8 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   "captions.start": EVERYONE,
   "captions.stop": HOSTS,
   "captions.publish": SPEAKERS,
+  // Sending everyone's speech to the transcription server is the hosts' call, as recording is.
+  "captions.server": HOSTS,
 };
 
 export type RestrictionSettings = { chatHostsOnly?: boolean; screenShareHostsOnly?: boolean };

@@ -11,12 +11,22 @@ describe("readRoomSettings", () => {
       screenShareHostsOnly: false,
       lobby: "guests",
       captions: true,
+      captionServer: null,
+      captionsServer: false,
       recording: true,
       serverRecording: true,
     });
     // Metadata from before recordings existed reads as not recording.
     const older = JSON.stringify({ locked: true, chatHostsOnly: true, screenShareHostsOnly: false, lobby: "guests" });
     expect(readRoomSettings(older).recording).toBe(false);
+  });
+
+  it("says captions are made on the server only while one is offered", () => {
+    const chosen = readMeetingSettings({ captions: true, captionsServer: true });
+    expect(readRoomSettings(roomMetadataFor(chosen, { recording: false, captionServer: "Speech cluster" }))).toMatchObject({ captionServer: "Speech cluster", captionsServer: true });
+    // Not offered (none set up, or an end-to-end encrypted meeting): the stored choice does not apply.
+    expect(readRoomSettings(roomMetadataFor(chosen, { recording: false, captionServer: null }))).toMatchObject({ captionServer: null, captionsServer: false });
+    expect(readRoomSettings(JSON.stringify({ captionServer: 42, captionsServer: "yes" }))).toMatchObject({ captionServer: null, captionsServer: false });
   });
 
   it("defaults to nothing restricted when metadata is empty or unreadable", () => {

@@ -3,7 +3,7 @@ import { meetingSettingsPatchSchema, readMeetingSettings } from "./settings";
 
 describe("meeting settings", () => {
   it("fills defaults for old rows", () => {
-    expect(readMeetingSettings({})).toEqual({ allowGuests: true, guestsCanPublish: true, locked: false, chatHostsOnly: false, screenShareHostsOnly: false, lobby: "off", embedOrigins: [], recordingRetentionDays: null, e2ee: false, captions: false });
+    expect(readMeetingSettings({})).toEqual({ allowGuests: true, guestsCanPublish: true, locked: false, chatHostsOnly: false, screenShareHostsOnly: false, lobby: "off", embedOrigins: [], recordingRetentionDays: null, e2ee: false, captions: false, captionsServer: false });
   });
 
   it("keeps recordings 1 day to 10 years, or until deleted (null)", () => {

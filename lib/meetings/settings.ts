@@ -25,6 +25,11 @@ export const meetingSettingsSchema = z.object({
   e2ee: z.boolean().default(false),
   /** Live captions are on: each speaker's device transcribes its own microphone (lib/ai/whisper.ts). */
   captions: z.boolean().default(false),
+  /**
+   * A host chose to make the captions on the deployment's transcription server (TRANSCRIPTION_SERVER_URL)
+   * instead: each speaker's device sends its speech segments there. Never in effect for an E2EE meeting.
+   */
+  captionsServer: z.boolean().default(false),
 });
 
 export type MeetingSettings = z.infer<typeof meetingSettingsSchema>;
@@ -50,8 +55,23 @@ export function readMeetingSettings(raw: unknown): MeetingSettings {
   return meetingSettingsSchema.parse(raw ?? {});
 }
 
-/** What every participant's UI needs to know, published as LiveKit room metadata. */
-export function roomMetadataFor(settings: MeetingSettings, state: { recording: boolean; serverRecording?: boolean }) {
+/**
+ * What every participant's UI needs to know, published as LiveKit room metadata. `captionServer`:
+ * the name of the transcription server this meeting may use (null when none is set up, or the
+ * meeting is end-to-end encrypted); captions are made there only while it is offered.
+ */
+export function roomMetadataFor(settings: MeetingSettings, state: { recording: boolean; serverRecording?: boolean; captionServer?: string | null }) {
   const { locked, chatHostsOnly, screenShareHostsOnly, lobby, captions } = settings;
-  return JSON.stringify({ locked, chatHostsOnly, screenShareHostsOnly, lobby, captions, recording: state.recording, serverRecording: state.serverRecording ?? false });
+  const captionServer = state.captionServer ?? null;
+  return JSON.stringify({
+    locked,
+    chatHostsOnly,
+    screenShareHostsOnly,
+    lobby,
+    captions,
+    captionServer,
+    captionsServer: captionServer !== null && settings.captionsServer,
+    recording: state.recording,
+    serverRecording: state.serverRecording ?? false,
+  });
 }

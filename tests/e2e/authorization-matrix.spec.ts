@@ -45,6 +45,8 @@ const EXPECTED: Record<string, number[]> = {
   "caption publish":         SPEAKERS(201),
   "voice activity":          SPEAKERS(204),
   "transcript read":         IN_MEETING(200),
+  // The end-to-end app has a transcription server configured (not running: choosing it needs none).
+  "captions server":         HOSTS_ONLY(200),
   "captions stop":           HOSTS_ONLY(200),
   "recording start":         HOSTS_ONLY(201),
   "recordings list":         IN_MEETING(200),
@@ -183,6 +185,7 @@ function call(ctx: APIRequestContext, action: string, column: number) {
     case "caption publish": return ctx.post(`${base}/transcript`, { data: caption() });
     case "transcript read": return ctx.get(`${base}/transcript`);
     case "voice activity": return ctx.post(`${base}/voice`, { data: { speaking: true } });
+    case "captions server": return ctx.post(`${base}/captions`, { data: { server: true } });
     case "captions stop": return ctx.post(`${base}/captions`, { data: { enabled: false } });
     case "recording start": return ctx.post(`${base}/recordings`, { data: { mimeType: "video/webm" } });
     case "recordings list": return ctx.get(`${base}/recordings`);

@@ -24,6 +24,8 @@ export const TEST_PORTS = {
   e2eLivekit: 7910 + offset,
   /** MinIO for end-to-end tests: recordings go to S3 there (console on the next port). */
   e2eMinio: 59010 + offset,
+  /** The transcription server the end-to-end app is configured with; the captions-server spec starts and stops it. */
+  e2eTranscription: 59020 + offset,
   /** Stand-ins for other websites that embed meetings (one allowed, one not). */
   embedSite: 3102 + offset,
   otherSite: 3103 + offset,

@@ -106,7 +106,19 @@ export const ROUTES: RouteSpec[] = [
   { name: "hand", path: (c) => `/api/meetings/${c}/hand`, methods: ["POST"], usesCode: true, template: (rng) => ({ raised: rng.chance(0.5) }) },
   { name: "reaction", path: (c) => `/api/meetings/${c}/reaction`, methods: ["POST"], usesCode: true, template: () => ({ emoji: "👍" }) },
   { name: "voice", path: (c) => `/api/meetings/${c}/voice`, methods: ["POST"], usesCode: true, template: (rng) => ({ speaking: rng.chance(0.5) }) },
-  { name: "captions", path: (c) => `/api/meetings/${c}/captions`, methods: ["POST"], usesCode: true, template: (rng) => ({ enabled: rng.chance(0.5) }) },
+  {
+    name: "captions",
+    path: (c) => `/api/meetings/${c}/captions`,
+    methods: ["POST"],
+    usesCode: true,
+    template: (rng) => rng.pick([{ enabled: rng.chance(0.5) }, { server: rng.chance(0.5) }, { enabled: true, server: rng.chance(0.5) }]),
+  },
+  {
+    name: "transcribe",
+    path: (c, rng) => `/api/meetings/${c}/captions/transcribe${rng.pick(["", "?language=en", "?language=zh", "?language=auto", "?language=fr", "?language=en&language=zh", "?x=1"])}`,
+    methods: ["POST"],
+    usesCode: true,
+  },
   {
     name: "transcript",
     path: (c) => `/api/meetings/${c}/transcript`,

@@ -6,6 +6,7 @@ import { useT } from "@/components/i18n/i18n-provider";
 import type { MessageKey } from "@/lib/i18n";
 import { CHINESE_SCRIPTS, chineseLangTag, type ChineseScript } from "@/lib/i18n/chinese-script";
 import meetingStyles from "../meeting.module.css";
+import { failureText } from "../failure-text";
 import { Icon } from "../room/icons";
 import styles from "./captions.module.css";
 import { SPEAKER_LANGUAGES, type Captions, type SpeakerLanguage } from "./use-captions-state";
@@ -32,6 +33,11 @@ export function TranscriptPanel({ code, captions, onClose }: Props) {
         </button>
       </header>
 
+      {captions.on && captions.madeOn && (
+        <p className={`${meetingStyles.panelNote} ${styles.madeOn}`} data-testid="captions-made-on">
+          {t("captions.madeOnServer", { server: captions.madeOn })}
+        </p>
+      )}
       {captions.on ? <PublisherNote captions={captions} /> : <p className={meetingStyles.panelNote}>{t("captions.off")}</p>}
       {captions.historyFailed && <p className={meetingStyles.panelNote}>{t("captions.historyFailed")}</p>}
       <div className={styles.controls}>
@@ -55,6 +61,12 @@ export function TranscriptPanel({ code, captions, onClose }: Props) {
             ))}
           </select>
         </label>
+        {captions.serverChoice && (
+          <label title={t("captions.useServerHint")}>
+            <input type="checkbox" checked={captions.serverChoice.chosen} onChange={(e) => void captions.chooseServer(e.target.checked)} data-testid="captions-server-toggle" />{" "}
+            {t("captions.useServer", { server: captions.serverChoice.name })}
+          </label>
+        )}
       </div>
 
       <ol
@@ -108,9 +120,15 @@ function PublisherNote({ captions }: { captions: Captions }) {
   else if (p.state === "loading") text = p.total > 0 ? t("captions.loading", { percent: Math.floor((100 * p.loaded) / p.total) }) : t("captions.loadingUnknown");
   else if (p.state === "ready") text = t("captions.ready", { provider: p.choice.provider === "webgpu" ? "WebGPU" : "WebAssembly" });
   else if (p.state === "error") text = t("captions.failed", { reason: p.message });
+  else if (p.state === "server") {
+    text = p.problem
+      ? t("captions.serverFailed", { server: p.name, reason: failureText(t, { ok: false, ...p.problem }) })
+      : t("captions.sentToServer", { server: p.name });
+  }
   if (!text) return null;
+  const failed = p.state === "error" || (p.state === "server" && p.problem !== null);
   return (
-    <p className={`${meetingStyles.panelNote} ${styles.status}`} data-state={p.state} role="status" data-testid="caption-status">
+    <p className={`${meetingStyles.panelNote} ${styles.status}`} data-state={failed ? "error" : p.state} role="status" data-testid="caption-status">
       {text}
     </p>
   );

@@ -2,46 +2,69 @@ import { useEffect, useRef, useState } from "react";
 import type { AsrLanguage, AsrRequest, AsrResponse } from "@/lib/ai/asr-protocol";
 import { captionAssetUrls } from "@/lib/ai/caption-models";
 import type { ProviderChoice } from "@/lib/ai/provider";
-import type { VadRequest, VadResponse } from "@/lib/ai/vad-protocol";
-import { sealMessage } from "@/lib/e2ee";
-import { postCaption } from "@/lib/meetings/captions-api";
-import type { PostCaptionRequest } from "@/lib/meetings/captions";
+import type { VadResponse } from "@/lib/ai/vad-protocol";
 import { useRoomContext } from "@livekit/components-react";
-import type { Room } from "livekit-client";
 import { useMeetingKeyContext } from "../e2ee/meeting-key-context";
 import { VOICE_FINISH_MS, type VoiceFeed } from "../voice/use-local-voice";
+import { createCaptionSender } from "./caption-sender";
+import { startServerCaptions } from "./server-captioner";
+
+export type ServerProblem = { status: number; code: string | null; message: string | null };
 
 export type PublisherStatus =
   | { state: "off" }
   | { state: "loading"; loaded: number; total: number }
   | { state: "ready"; choice: ProviderChoice }
-  | { state: "error"; message: string };
-
-/** Partial results are sent at most this often; finals at once. */
-const PARTIAL_POST_MS = 700;
+  | { state: "error"; message: string }
+  /** Made on the meeting's transcription server (`name`); `problem`: the last segment failed. */
+  | { state: "server"; name: string; problem: ServerProblem | null };
 
 /**
- * Captions of this participant's own speech, made on this device: the speech segments of its voice
- * detector (useLocalVoice) go to the ASR worker (Whisper), and the text to the server, which relays
- * it to the room and stores the finals. The recogniser lives while captions are on.
+ * Captions of this participant's own speech: the speech segments of its voice detector (useLocalVoice)
+ * go to the ASR worker (Whisper, on this device), or, when a host chose it (`server`, the
+ * transcription server's name), to that server through ours; the text then goes to our server,
+ * which relays it to the room and stores the finals. The on-device recogniser lives while captions
+ * are on and made here; it is not loaded at all while they are made on the server.
  */
-export function useCaptionPublisher({ code, enabled, language, feed }: { code: string; enabled: boolean; language: AsrLanguage | "auto"; feed: VoiceFeed | null }): PublisherStatus {
+export function useCaptionPublisher({ code, enabled, language, feed, server }: {
+  code: string;
+  enabled: boolean;
+  language: AsrLanguage | "auto";
+  feed: VoiceFeed | null;
+  server: string | null;
+}): PublisherStatus {
   const [status, setStatus] = useState<PublisherStatus>({ state: "off" });
   const [asr, setAsr] = useState<Worker | null>(null);
+  const [serverProblem, setServerProblem] = useState<ServerProblem | null>(null);
   const textKey = useMeetingKeyContext()?.keys.text ?? null;
+  // CAUTION: the meeting key exists only in an end-to-end encrypted meeting. Whatever the room
+  // metadata says, such a meeting's speech is never sent to a transcription server.
+  const encrypted = useMeetingKeyContext() !== null;
+  const onServer = enabled && server !== null && !encrypted ? server : null;
   // The server relays and stores each caption under the identity this room connection has.
   const room = useRoomContext();
-  const latest = useRef({ code, language, textKey, room });
+  const latest = useRef({ code, language, textKey, room, encrypted });
   useEffect(() => {
-    latest.current = { code, language, textKey, room };
+    latest.current = { code, language, textKey, room, encrypted };
   });
+
+  // On the server: this device's finished speech segments go there, one at a time.
+  useEffect(() => {
+    if (!onServer || !feed) return;
+    const sender = createCaptionSender(() => latest.current);
+    const stop = startServerCaptions({ feed, context: () => latest.current, sender, onProblem: setServerProblem, finishMs: VOICE_FINISH_MS });
+    return () => {
+      stop();
+      setServerProblem(null);
+    };
+  }, [onServer, feed]);
 
   // The recogniser: loaded when captions are on and the microphone first is (someone who never
   // unmutes downloads nothing), then kept while captions stay on; the model is cached after the first time.
   const [micUsed, setMicUsed] = useState(false);
   if (enabled && feed && !micUsed) setMicUsed(true);
   if (!enabled && micUsed) setMicUsed(false);
-  const load = enabled && micUsed;
+  const load = enabled && micUsed && !onServer;
   useEffect(() => {
     if (!load) return;
     const urls = captionAssetUrls(location.origin).asr;
@@ -115,62 +138,9 @@ export function useCaptionPublisher({ code, enabled, language, feed }: { code: s
     };
   }, [asr, feed]);
 
-  return status;
+  return onServer ? { state: "server", name: onServer, problem: serverProblem } : status;
 }
 
 function asrLanguage(language: AsrLanguage | "auto"): AsrLanguage {
   return language === "auto" ? "en" : language;
-}
-
-type Latest = { code: string; textKey: CryptoKey | null; room: Room };
-
-/**
- * Posts captions: partials throttled and only the newest kept (a lost partial is replaced by the
- * next one), finals each retried with the same segment id until stored (the server stores once).
- */
-function createCaptionSender(latest: () => Latest) {
-  let lastPartialAt = 0;
-  let waiting: PostCaptionRequest | null = null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-
-  async function send(caption: PostCaptionRequest) {
-    const { code, textKey, room } = latest();
-    // Bound to the identity the server will attribute it to (this connection's), read when it goes out.
-    const binding = { kind: "caption", meetingCode: code, senderIdentity: room.localParticipant.identity, messageId: caption.segmentId } as const;
-    if (textKey && !binding.senderIdentity) return { ok: false as const, status: 0, code: "not_connected", message: "Not connected to the room yet" };
-    const body = textKey ? { ...caption, text: await sealMessage(textKey, caption.text, binding) } : caption;
-    return postCaption(code, body);
-  }
-
-  function flushPartial() {
-    timer = null;
-    const next = waiting;
-    waiting = null;
-    if (!next) return;
-    lastPartialAt = Date.now();
-    void send(next).then((result) => {
-      if (!result.ok && result.status !== 409) console.warn("[captions] a partial caption was not relayed", result);
-    });
-  }
-
-  return {
-    partial(caption: PostCaptionRequest) {
-      waiting = caption;
-      if (timer) return;
-      timer = setTimeout(flushPartial, Math.max(0, lastPartialAt + PARTIAL_POST_MS - Date.now()));
-    },
-    final(caption: PostCaptionRequest) {
-      if (waiting?.segmentId === caption.segmentId) waiting = null;
-      void (async () => {
-        for (let attempt = 0; attempt < 6; attempt++) {
-          const result = await send(caption);
-          if (result.ok) return;
-          const transient = result.status === 0 || result.status === 408 || result.status === 429 || result.status >= 500;
-          if (!transient) return console.warn("[captions] the server refused a caption", result);
-          await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
-        }
-        console.error("[captions] a caption could not be stored after retries", caption.segmentId);
-      })();
-    },
-  };
 }

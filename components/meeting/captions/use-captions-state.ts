@@ -8,6 +8,7 @@ import { setRoomCaptions } from "@/lib/meetings/captions-api";
 import { can, type Role } from "@/lib/meetings/permissions";
 import type { RoomSettings } from "@/lib/meetings/room-settings";
 import { failureText } from "../failure-text";
+import { useMeetingKeyContext } from "../e2ee/meeting-key-context";
 import type { ToastTone } from "../room/use-toasts";
 import { useCaptionPublisher, type PublisherStatus } from "./use-caption-publisher";
 import { useRoomCaptions, type RoomCaptions } from "./use-captions";
@@ -18,8 +19,12 @@ export type SpeakerLanguage = AsrLanguage | "auto";
 export const SPEAKER_LANGUAGES: readonly SpeakerLanguage[] = ["en", "zh", "auto"];
 
 export type Captions = RoomCaptions & {
-  /** Captions are on in the room (every speaker's device transcribes itself). */
+  /** Captions are on in the room (every speaker's device transcribes itself, or sends its speech to `madeOn`). */
   on: boolean;
+  /** The transcription server the captions are made on (everyone is told), or null: on each speaker's device. */
+  madeOn: string | null;
+  /** The transcription server a host may choose for this meeting (null when none is offered or this person is no host). */
+  serverChoice: { name: string; chosen: boolean } | null;
   /** This viewer shows the subtitles (a personal choice, remembered). */
   shown: boolean;
   /** What this person's own speech is transcribed as. */
@@ -34,6 +39,8 @@ export type Captions = RoomCaptions & {
   /** Resolves false (after telling the person why) when the server refused. */
   turnOn: () => Promise<boolean>;
   turnOff: () => Promise<boolean>;
+  /** Hosts: make the captions on the transcription server (true) or on each speaker's device. */
+  chooseServer: (use: boolean) => Promise<boolean>;
 };
 
 const SHOWN_KEY = "parley.captions.shown";
@@ -74,25 +81,32 @@ export function useCaptions({ code, role, settings, canPublish, notify, feed }: 
   }, []);
 
   const speaks = canPublish && can(role, "captions.publish");
+  // CAUTION: never the server in an end-to-end encrypted meeting (only those have a meeting key), whatever the metadata says.
+  const encrypted = useMeetingKeyContext() !== null;
+  const offered = encrypted ? null : settings.captionServer;
+  const madeOn = on && settings.captionsServer ? offered : null;
   const room = useRoomCaptions({ code, enabled: on });
   // Stored and relayed as recognised; written in this viewer's script on display.
   const chinese = useChineseScript(useMemo(() => room.entries.some((e) => hasHan(e.text)), [room.entries]));
   const entries = useMemo(() => inScript(room.entries, chinese.convert), [room.entries, chinese.convert]);
   const live = useMemo(() => inScript(room.live, chinese.convert), [room.live, chinese.convert]);
-  const publisher = useCaptionPublisher({ code, enabled: on && speaks, language, feed });
+  const publisher = useCaptionPublisher({ code, enabled: on && speaks, language, feed, server: madeOn });
 
-  // Everyone is told when captions start and stop, as Meet and Zoom do.
-  const previous = useRef<boolean | null>(null);
+  // Everyone is told when captions start and stop, and where they are made, as Meet and Zoom tell about recordings.
+  const previous = useRef<{ on: boolean; madeOn: string | null } | null>(null);
   useEffect(() => {
-    if (previous.current !== null && previous.current !== on) notify(t(on ? "captions.started" : "captions.stopped"));
-    previous.current = on;
-  }, [on, notify, t]);
+    const before = previous.current;
+    previous.current = { on, madeOn };
+    if (!before) return;
+    if (before.on !== on) notify(on ? (madeOn ? t("captions.startedOnServer", { server: madeOn }) : t("captions.started")) : t("captions.stopped"));
+    else if (on && before.madeOn !== madeOn) notify(madeOn ? t("captions.serverChosen", { server: madeOn }) : t("captions.deviceChosen"));
+  }, [on, madeOn, notify, t]);
 
   const change = useCallback(
-    async (enabled: boolean) => {
-      const result = await setRoomCaptions(code, enabled);
+    async (request: { enabled?: boolean; server?: boolean }) => {
+      const result = await setRoomCaptions(code, request);
       if (!result.ok) {
-        console.warn("[captions] turning captions", enabled ? "on" : "off", "failed", result);
+        console.warn("[captions] changing captions", request, "failed", result);
         notify(failureText(t, result), "error");
       }
       return result.ok;
@@ -107,6 +121,8 @@ export function useCaptions({ code, role, settings, canPublish, notify, feed }: 
     chineseScript: chinese.script,
     setChineseScript: chinese.setScript,
     on,
+    madeOn,
+    serverChoice: offered && can(role, "captions.server") ? { name: offered, chosen: settings.captionsServer } : null,
     shown,
     language,
     publisher: speaks ? publisher : { state: "listen-only" },
@@ -115,9 +131,10 @@ export function useCaptions({ code, role, settings, canPublish, notify, feed }: 
     setLanguage,
     turnOn: useCallback(async () => {
       setShown(true);
-      return change(true);
+      return change({ enabled: true });
     }, [change, setShown]),
-    turnOff: useCallback(() => change(false), [change]),
+    turnOff: useCallback(() => change({ enabled: false }), [change]),
+    chooseServer: useCallback((use: boolean) => change({ server: use }), [change]),
   };
 }
 

@@ -149,7 +149,7 @@ export function RoomView({ code, title, self, ending, problem, onMediaFailure, o
           <main id="main" className={styles.stageArea}>
             <MeetingStage />
             <ReactionOverlay reactions={reactions} selfIdentity={self.identity} />
-            {captions.on && captions.shown && captions.live.length > 0 && <CaptionsOverlay lines={captions.live} chineseLang={chineseLangTag(captions.chineseScript)} />}
+            {captions.on && captions.shown && captions.live.length > 0 && <CaptionsOverlay lines={captions.live} chineseLang={chineseLangTag(captions.chineseScript)} madeOn={captions.madeOn} />}
           </main>
           {panel === "chat" && (
             <ChatPanel chat={chat} selfIdentity={self.identity} canSend={can(role, "chat.send", settings)} onClose={() => setPanel(null)} />
