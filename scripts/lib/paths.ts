@@ -1,10 +1,11 @@
 import { accessSync, constants, mkdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 
 // Resolved from this file rather than process.cwd() so the scripts work when
 // started from any directory (npm runs them from the root, tests may not).
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+// __dirname, not import.meta.url: tsx (CommonJS here), vitest and Playwright's loader all provide it,
+// and Playwright's loader cannot load a file that mentions import.meta (end-to-end specs import this).
+export const repoRoot = path.resolve(__dirname, "..", "..");
 
 /** Machine-local state: binaries, keys, database clusters, logs. Git-ignored. */
 export const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(repoRoot, ".data"));
