@@ -10,8 +10,8 @@ import path from "node:path";
  * through a wrapper that drops that capability (util-linux `setpriv`), and audio threads stay
  * ordinary threads, as they are for the people who use Parley.
  */
-export const CHROMIUM_PATH =
-  process.getuid?.() === 0 ? path.resolve("tests", "helpers", "chromium-as-desktop.sh") : (process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
+export const SYSTEM_CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM_PATH = process.getuid?.() === 0 ? path.resolve("tests", "helpers", "chromium-as-desktop.sh") : SYSTEM_CHROMIUM_PATH;
 
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
