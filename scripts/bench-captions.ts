@@ -118,6 +118,7 @@ async function main() {
     await measure(page, origin, set.slice(0, 1));
     process.stderr.write("[bench:captions] idle machine…\n");
     const idle = await measure(page, origin, set);
+    process.stderr.write(`[bench:captions] idle: ${JSON.stringify(idle)}\n`);
     process.stderr.write("[bench:captions] starting a two-person call…\n");
     const stack = await startStack({ name: "bench-captions", ...PORTS });
     call.push(...(await startCall(stack.appUrl)));
