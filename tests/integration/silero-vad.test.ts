@@ -4,9 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { SILERO_FRAME, SILERO_RATE } from "@/lib/ai/silero-vad";
-import { FrameSplitter } from "@/lib/audio/framing";
-import { Resampler } from "@/lib/audio/resample";
-import { VadSegmenter, type VadEvent } from "@/lib/audio/vad-segmenter";
+import type { VadEvent } from "@/lib/audio/vad-segmenter";
 import { conditioned, realClips } from "../helpers/real-speech";
 import { loadVad, scoreAndSegment } from "../helpers/vad-node";
 import { readWav } from "../helpers/wav";
@@ -49,19 +47,7 @@ describe("Silero VAD + segmenter on synthesised speech", () => {
     const { sampleRate, samples } = speech("The quick brown fox jumps over the lazy dog. Then it runs back into the forest.");
     const pad = new Float32Array(2 * sampleRate);
     const audio = Float32Array.from([...pad, ...samples, ...pad]);
-    const resampler = new Resampler(sampleRate, SILERO_RATE);
-    const splitter = new FrameSplitter(SILERO_FRAME);
-    const segmenter = new VadSegmenter();
-    const events: VadEvent[] = [];
-    const probabilities: number[] = [];
-    for (let i = 0; i < audio.length; i += 4096) {
-      for (const frame of splitter.push(resampler.process(audio.subarray(i, i + 4096)))) {
-        const p = await vad.process(frame);
-        probabilities.push(p);
-        events.push(...segmenter.push(p));
-      }
-    }
-    events.push(...segmenter.flush());
+    const { probabilities, events } = await scoreAndSegment(vad, sampleRate, audio);
     const frameSeconds = SILERO_FRAME / SILERO_RATE;
     const speechStart = 2;
     const speechEnd = 2 + samples.length / sampleRate;

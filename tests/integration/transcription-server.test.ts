@@ -1,11 +1,7 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { charErrorRate, wordErrorRate } from "@/lib/ai/error-rate";
 import { CAPTION_VAD } from "@/lib/ai/caption-models";
-import { modelById } from "@/lib/ai/manifest";
-import { SILERO_FRAME, SILERO_RATE, SileroVad, type OrtLike, type OrtSession } from "@/lib/ai/silero-vad";
+import { SILERO_FRAME, SILERO_RATE, type SileroVad } from "@/lib/ai/silero-vad";
 import { FrameSplitter } from "@/lib/audio/framing";
 import { Resampler } from "@/lib/audio/resample";
 import { VadSegmenter, type VadEvent } from "@/lib/audio/vad-segmenter";
@@ -14,6 +10,7 @@ import type { CaptionLanguage } from "@/lib/meetings/captions";
 import { freePort, startTranscriptionServer, TRANSCRIPTION_SERVER_MODEL, type TranscriptionServer } from "../../scripts/lib/transcription-server";
 import { realClips, type RealClip } from "../helpers/real-speech";
 import { setTestEnv } from "../helpers/test-env";
+import { loadVad } from "../helpers/vad-node";
 import { readWav } from "../helpers/wav";
 
 /**
@@ -46,18 +43,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-async function loadVad(): Promise<SileroVad> {
-  const ortUrl = pathToFileURL(path.resolve("node_modules/onnxruntime-web/dist/ort.node.min.mjs")).href;
-  const ort = (await import(/* @vite-ignore */ ortUrl)) as OrtLike & {
-    InferenceSession: { create(bytes: Uint8Array, options: object): Promise<OrtSession> };
-    env: { wasm: { numThreads: number } };
-  };
-  ort.env.wasm.numThreads = 1;
-  const model = modelById("silero-vad-v5");
-  const bytes = readFileSync(path.resolve("node_modules", model.source.package, model.source.path));
-  return new SileroVad(ort, await ort.InferenceSession.create(bytes, { executionProviders: ["wasm"] }));
-}
 
 /**
  * The clip at 16 kHz, cut as the speaker's voice detector cuts it (workers/browser/vad.worker.ts with
